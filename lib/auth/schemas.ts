@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/permissions";
+
+export const email = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254));
+
+export const password = z
+  .string()
+  .min(12, "Use at least 12 characters.")
+  .max(256, "Use at most 256 characters.");
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1, "Enter your password.").max(256),
+});
+
+export const roleSchema = z.enum(ROLES, { error: "Choose a role." });

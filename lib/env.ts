@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+// The only reader of process.env in the portal. Parsed once, on first use, so `next build` works without a
+// database; the launcher calls it at start so a bad variable stops the process with one clear message each.
+const intFromString = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string({ error: "is required (the launcher sets it for the embedded database)" })
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+  NEXTAUTH_URL: z.url("must be a URL such as http://localhost:3000").optional(),
+  ENCRYPTION_KEY: z
+    .string({ error: "is required (32 random bytes, base64)" })
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
+  TCR_BASE_URL: z.url("must be a URL").default("http://127.0.0.1:4010/v2"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FILE: z.string().optional(),
+  SESSION_IDLE_MINUTES: intFromString(30, 1, 24 * 60),
+  SESSION_MAX_HOURS: intFromString(12, 1, 24 * 30),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,59 @@
+import type { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { OrgContext } from "@/lib/auth/context";
+import { maskHint, open, seal } from "@/lib/crypto";
+import type { Db } from "@/lib/db";
+import { ValidationFailedError } from "@/lib/errors";
+import type { registryConnectionSchema } from "@/lib/registry/schemas";
+
+type Ctx = Pick<OrgContext, "user" | "org">;
+
+/** What pages may see of the connection: never the key or secret themselves. */
+export async function getConnectionView(db: Db, orgId: string) {
+  const c = await db.registryConnection.findUnique({ where: { orgId } });
+  if (!c) return null;
+  return {
+    baseUrl: c.baseUrl,
+    authMode: c.authMode,
+    apiKeyHint: c.apiKeyHint,
+    hasSecret: Boolean(c.apiSecretEnc),
+    lastTestedAt: c.lastTestedAt,
+    lastTestOk: c.lastTestOk,
+    lastTestMessage: c.lastTestMessage,
+    updatedAt: c.updatedAt,
+  };
+}
+export type ConnectionView = NonNullable<Awaited<ReturnType<typeof getConnectionView>>>;
+
+export async function saveConnection(db: Db, ctx: Ctx, input: z.infer<typeof registryConnectionSchema>) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.registryConnection.findUnique({ where: { orgId: ctx.org.id } });
+    const errors: Record<string, string> = {};
+    if (!input.apiKey && !current) errors.apiKey = "Enter the API key.";
+    if (input.authMode === "BASIC" && !input.apiSecret && !current?.apiSecretEnc) {
+      errors.apiSecret = "The registry's Basic authentication needs the API secret too.";
+    }
+    if (Object.keys(errors).length) throw new ValidationFailedError(errors);
+
+    const apiKeyEnc = input.apiKey ? seal(input.apiKey) : current!.apiKeyEnc;
+    const apiKeyHint = input.apiKey ? maskHint(input.apiKey) : current!.apiKeyHint;
+    // Bearer (aggregator) mode has no secret; drop a stale one so it cannot be used by mistake.
+    const apiSecretEnc = input.authMode === "BEARER" ? null : input.apiSecret ? seal(input.apiSecret) : current!.apiSecretEnc;
+    const data = { baseUrl: input.baseUrl, authMode: input.authMode, apiKeyEnc, apiKeyHint, apiSecretEnc, lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
+    await tx.registryConnection.upsert({ where: { orgId: ctx.org.id }, create: { orgId: ctx.org.id, ...data }, update: data });
+    await audit(tx, {
+      orgId: ctx.org.id, actor: ctx.user, action: "registry.connection.save", targetType: "registry_connection",
+      targetId: ctx.org.id, outcome: "SUCCESS",
+      detail: { baseUrl: input.baseUrl, authMode: input.authMode, keyChanged: Boolean(input.apiKey), secretChanged: Boolean(input.apiSecret) },
+    });
+  });
+}
+
+/** Server-side only: the decrypted credentials for the registry client. */
+export async function loadCredentials(db: Db, orgId: string) {
+  const c = await db.registryConnection.findUnique({ where: { orgId } });
+  if (!c) return null;
+  return c.authMode === "BASIC"
+    ? { id: c.id, baseUrl: c.baseUrl, auth: { mode: "basic" as const, apiKey: open(c.apiKeyEnc), apiSecret: open(c.apiSecretEnc ?? "") } }
+    : { id: c.id, baseUrl: c.baseUrl, auth: { mode: "bearer" as const, apiKey: open(c.apiKeyEnc) } };
+}

@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentContext, type OrgContext } from "@/lib/auth/context";
+import { db } from "@/lib/db";
+import { AppError, ForbiddenError, UnauthenticatedError, type FieldErrors } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; logId?: string };
+
+/** Errors from other layers (e.g. the registry client) that carry a user-facing message and field errors. */
+export interface ExpectedError {
+  expected: true;
+  message: string;
+  fieldErrors?: FieldErrors;
+}
+function isExpected(e: unknown): e is ExpectedError {
+  return typeof e === "object" && e !== null && (e as ExpectedError).expected === true;
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+type Options<S extends z.ZodType> = {
+  /** Audit action name, e.g. "members.add". */
+  name: string;
+  permission: Permission;
+  schema: S;
+};
+
+/**
+ * Builds a server action: session → organization membership → role → input schema → handler → error mapping.
+ * The organization comes from the session context, never from the input. Refusals and failures are audited
+ * here; the handler audits its success inside its own transaction.
+ */
+export function orgAction<S extends z.ZodType, T>(
+  opts: Options<S>,
+  handler: (input: z.infer<S>, ctx: OrgContext) => Promise<T>,
+): (input: z.input<S>) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let ctx: OrgContext | null = null;
+    try {
+      ctx = await currentContext();
+      if (!ctx) throw new UnauthenticatedError();
+      if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
+      const parsed = opts.schema.safeParse(raw);
+      if (!parsed.success) {
+        return { ok: false, error: "Some fields need attention.", fieldErrors: zodFieldErrors(parsed.error) };
+      }
+      return { ok: true, data: await handler(parsed.data, ctx) };
+    } catch (e) {
+      return handleError(e, opts.name, ctx);
+    }
+  };
+}
+
+async function handleError(e: unknown, name: string, ctx: OrgContext | null): Promise<ActionResult<never>> {
+  if (e instanceof AppError || isExpected(e)) {
+    if (ctx) {
+      await audit(db(), {
+        orgId: ctx.org.id,
+        actor: ctx.user,
+        action: name,
+        outcome: e instanceof ForbiddenError ? "DENIED" : "FAILURE",
+        detail: { reason: e.message },
+      }).catch((err) => log().error({ err }, "audit write failed"));
+    }
+    return { ok: false, error: e.message, fieldErrors: e.fieldErrors };
+  }
+  // Next's redirect()/notFound() work by throwing; let them through.
+  if (e && typeof e === "object" && "digest" in e && typeof e.digest === "string" && /^NEXT_/.test(e.digest)) throw e;
+  const logId = randomUUID().slice(0, 8);
+  log().error({ err: e, logId, action: name, orgId: ctx?.org.id }, "unexpected error in server action");
+  return { ok: false, error: `Something went wrong on our side. Quote reference ${logId} if you contact support.`, logId };
+}
