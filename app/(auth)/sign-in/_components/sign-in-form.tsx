@@ -1,0 +1,51 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { signInSchema } from "@/lib/auth/schemas";
+
+type Values = z.input<typeof signInSchema>;
+
+export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expired: boolean }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(expired ? "Your session has ended. Sign in again." : null);
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const res = await signIn("credentials", { ...values, redirect: false });
+    if (!res || res.error) {
+      setFormError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Email or password is incorrect.");
+      return;
+    }
+    router.replace(callbackUrl);
+    router.refresh();
+  });
+
+  return (
+    <Card>
+      <CardContent className="pt-6">
+        <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+          {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
+          <FormField label="Email" htmlFor="email" error={formState.errors.email?.message} required>
+            <Input type="email" autoComplete="username" autoFocus {...register("email")} />
+          </FormField>
+          <FormField label="Password" htmlFor="password" error={formState.errors.password?.message} required>
+            <Input type="password" autoComplete="current-password" {...register("password")} />
+          </FormField>
+          <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
+            {formState.isSubmitting ? "Signing in…" : "Sign in"}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import Link from "next/link";
+import { signOut } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { toast } from "sonner";
+import { AppShell } from "@/components/layout/app-shell";
+import { OrgSwitcher } from "@/components/layout/org-switcher";
+import type { NavItem } from "@/components/layout/sidebar-nav";
+import { UserMenu } from "@/components/layout/user-menu";
+import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
+import { switchOrganizationAction } from "@/lib/organizations/actions";
+
+type Props = {
+  nav: NavItem[];
+  user: { name: string; email: string };
+  roleLabel: string;
+  currentOrgId: string;
+  orgs: { id: string; name: string; role?: string }[];
+  children: React.ReactNode;
+};
+
+export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, children }: Props) {
+  const router = useRouter();
+  return (
+    <AppShell
+      nav={nav}
+      headerActions={
+        <>
+          <OrgSwitcher
+            currentOrgId={currentOrgId}
+            orgs={orgs}
+            onSwitch={async (orgId) => {
+              const r = await switchOrganizationAction({ orgId });
+              if (!r.ok) toast.error(r.error);
+              else router.refresh();
+            }}
+          />
+          <UserMenu name={user.name} email={user.email} role={roleLabel} onSignOut={() => signOut({ callbackUrl: "/sign-in" })}>
+            <DropdownMenuItem asChild>
+              <Link href="/organizations/new">New organization…</Link>
+            </DropdownMenuItem>
+          </UserMenu>
+        </>
+      }
+    >
+      {children}
+    </AppShell>
+  );
+}

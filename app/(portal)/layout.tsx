@@ -1,0 +1,38 @@
+import { redirect } from "next/navigation";
+import type { NavItem } from "@/components/layout/sidebar-nav";
+import { currentContext, currentUser } from "@/lib/auth/context";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { PortalShell } from "./_components/portal-shell";
+
+export const dynamic = "force-dynamic";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const ctx = await currentContext();
+  if (!ctx) {
+    if (!(await currentUser())) redirect("/sign-in?error=SessionRequired");
+    return (
+      <main className="mx-auto max-w-lg px-6 py-24 text-center">
+        <h1 className="text-2xl font-semibold">No organization</h1>
+        <p className="mt-2 text-muted-foreground">
+          You are signed in but not a member of any organization. Ask an administrator to add you.
+        </p>
+      </main>
+    );
+  }
+  const nav: NavItem[] = [
+    { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
+    { href: "/audit", label: "Audit log", icon: "audit" },
+    ...(can(ctx.role, "settings.read") ? [{ href: "/settings", label: "Settings", icon: "settings" } satisfies NavItem] : []),
+  ];
+  return (
+    <PortalShell
+      nav={nav}
+      user={{ name: ctx.user.name, email: ctx.user.email }}
+      roleLabel={ROLE_LABELS[ctx.role]}
+      currentOrgId={ctx.org.id}
+      orgs={ctx.memberships.map((m) => ({ id: m.orgId, name: m.orgName, role: ROLE_LABELS[m.role] }))}
+    >
+      {children}
+    </PortalShell>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { getConnectionView } from "@/lib/registry/connection";
+import { Forbidden } from "../../_components/forbidden";
+import { RegistryForm } from "./_components/registry-form";
+
+export const metadata: Metadata = { title: "Registry connection" };
+
+export default async function RegistryPage() {
+  const ctx = await currentContext();
+  if (!ctx) redirect("/sign-in");
+  if (!can(ctx.role, "settings.read")) return <Forbidden what="The registry connection" />;
+  const view = await getConnectionView(db(), ctx.org.id);
+  return (
+    <section aria-labelledby="registry-heading" className="max-w-2xl space-y-4">
+      <div>
+        <h2 id="registry-heading" className="text-lg font-semibold">Registry connection</h2>
+        <p className="text-sm text-muted-foreground">
+          How this organization reaches The Campaign Registry: directly with the registry&apos;s API key and secret, or through
+          an aggregator with its API key. Keys are encrypted at rest and never shown again after saving.
+        </p>
+      </div>
+      <RegistryForm
+        current={view ? { baseUrl: view.baseUrl, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret } : null}
+        canEdit={can(ctx.role, "settings.manage")}
+      />
+    </section>
+  );
+}

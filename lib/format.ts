@@ -1,0 +1,12 @@
+// One place for how dates read in the portal: UTC, unambiguous, the same on server and client renders.
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "UTC", timeZoneName: "short",
+});
+const dateOnly = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+export function formatDateTime(d: Date | string | null | undefined): string {
+  return d ? dateTime.format(new Date(d)) : "—";
+}
+export function formatDate(d: Date | string | null | undefined): string {
+  return d ? dateOnly.format(new Date(d)) : "—";
+}
