@@ -34,6 +34,7 @@ export default defineConfig({
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       CD_DATA_DIR: ".data/e2e",
+      HOST: "127.0.0.1",
       PORT: String(PORT),
       PGLITE_PORT: process.env.E2E_PGLITE_PORT ?? "5480",
       SANDBOX_PORT: process.env.E2E_SANDBOX_PORT ?? "4080",

@@ -15,7 +15,7 @@ if (mode !== "dev" && mode !== "start") {
 const fresh = process.argv.includes("--fresh");
 const root = process.cwd();
 const dataDir = path.resolve(process.env.CD_DATA_DIR ?? ".data");
-const host = process.env.HOST ?? "127.0.0.1";
+const host = process.env.HOST ?? "localhost";
 const port = Number(process.env.PORT ?? 3000);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const say = (msg) => console.log(`[launcher] ${msg}`);
@@ -110,7 +110,7 @@ async function main() {
     NODE_ENV: mode === "dev" ? "development" : "production",
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? secrets.NEXTAUTH_SECRET,
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? secrets.ENCRYPTION_KEY,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`,
   };
 
   if (!external) {

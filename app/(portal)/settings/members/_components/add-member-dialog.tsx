@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { applyActionResult } from "@/components/form/apply-action-result";
@@ -25,8 +25,8 @@ export function AddMemberDialog({ canGrantOwner }: { canGrantOwner: boolean }) {
     resolver: zodResolver(addMemberSchema),
     defaultValues: { email: "", name: "", role: "OPERATOR", password: "" },
   });
-  const { register, handleSubmit, formState, watch, reset, setError } = form;
-  const role = watch("role");
+  const { register, handleSubmit, formState, reset, setError, control } = form;
+  const role = useWatch({ control, name: "role" });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { applyActionResult } from "@/components/form/apply-action-result";
@@ -19,11 +19,11 @@ type Current = { baseUrl: string; authMode: "BEARER" | "BASIC"; apiKeyHint: stri
 
 export function RegistryForm({ current, canEdit }: { current: Current; canEdit: boolean }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, watch, setError, resetField } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, resetField, control } = useForm<Values>({
     resolver: zodResolver(registryConnectionSchema),
     defaultValues: { baseUrl: current?.baseUrl ?? "", authMode: current?.authMode ?? "BEARER", apiKey: "", apiSecret: "" },
   });
-  const mode = watch("authMode");
+  const mode = useWatch({ control, name: "authMode" });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);

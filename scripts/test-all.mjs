@@ -1,0 +1,88 @@
+// `npm test`: every check the project has, in order of cost, with one summary line at the end.
+//   lint → types → unit + integration (PGlite) → integration again on PostgreSQL (TEST_DATABASE_URL)
+//   → production build → Playwright journeys in Debian's Chromium
+// Stops at the first failing stage. Set TEST_SKIP_E2E=1 to stop after the integration tests.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const out = path.join(root, "test-results");
+fs.mkdirSync(out, { recursive: true });
+const bin = (n) => path.join(root, "node_modules", ".bin", n);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function stage(name, cmd, args, extraEnv = {}) {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  console.log(`━━ ${name}: ${r.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return r.status === 0;
+}
+
+function countVitest(file) {
+  if (!fs.existsSync(file)) return;
+  const j = JSON.parse(fs.readFileSync(file, "utf8"));
+  totals.passed += j.numPassedTests ?? 0;
+  totals.failed += (j.numFailedTests ?? 0) + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  totals.skipped += (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!fs.existsSync(file)) return;
+  const s = JSON.parse(fs.readFileSync(file, "utf8")).stats ?? {};
+  totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  totals.failed += s.unexpected ?? 0;
+  totals.skipped += s.skipped ?? 0;
+}
+
+function finish(ok) {
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
+  process.exit(ok && totals.failed === 0 ? 0 : 1);
+}
+
+function ensureChromium() {
+  const exe = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(exe)) return true;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
+    console.log("Chromium is missing: installing Debian's chromium package…");
+    const up = spawnSync("apt-get", ["update"], { stdio: "inherit" });
+    const inst = up.status === 0 && spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
+    if (inst && inst.status === 0) return true;
+  }
+  console.error(`The browser tests need Chromium at ${exe}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  return false;
+}
+
+for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json"]) fs.rmSync(path.join(out, f), { force: true });
+
+const gen = stage("prisma client", "npm", ["run", "-s", "db:generate"]);
+if (!gen) finish(false);
+if (!stage("lint", bin("eslint"), [".", "--max-warnings=0"])) finish(false);
+if (!stage("types", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"])) finish(false);
+
+const { TEST_DATABASE_URL, ...withoutPg } = env;
+const unitOk = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-pglite.json`], {
+  stdio: "inherit",
+  env: withoutPg,
+}).status === 0;
+console.log(`━━ unit + integration (PGlite): ${unitOk ? "ok" : "FAILED"}`);
+countVitest(path.join(out, "vitest-pglite.json"));
+if (!unitOk) finish(false);
+
+if (TEST_DATABASE_URL) {
+  const pgOk = stage("integration (PostgreSQL)", bin("vitest"), ["run", "integration", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], { TEST_DATABASE_URL });
+  countVitest(path.join(out, "vitest-postgres.json"));
+  if (!pgOk) finish(false);
+} else {
+  console.log("\n(TEST_DATABASE_URL is not set: database tests ran on PGlite only.)");
+}
+
+if (process.env.TEST_SKIP_E2E === "1") finish(true);
+if (!stage("build", "npm", ["run", "-s", "build"])) finish(false);
+if (!ensureChromium()) finish(false);
+const e2eOk = stage("e2e (Playwright)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
+countPlaywright(path.join(out, "playwright.json"));
+finish(e2eOk);
