@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { env, EnvError } from "@/lib/env";
 import { createOrganization } from "@/lib/organizations/commands";
 import { saveConnection } from "@/lib/registry/connection";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
@@ -24,6 +25,13 @@ if (!input.success) {
   process.exit(1);
 }
 const cfg = input.data;
+try {
+  env();
+} catch (e) {
+  // One line per bad variable, no stack trace: this is a configuration problem, not a crash.
+  console.error(e instanceof EnvError ? e.message : String(e));
+  process.exit(1);
+}
 const client = db();
 
 if ((await client.user.count()) === 0) {
