@@ -6,6 +6,7 @@ import { currentContext, type OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, UnauthenticatedError, type FieldErrors } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { describeRegistryError } from "@/lib/registry/errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -64,6 +65,8 @@ export function orgAction<S extends z.ZodType, T>(
 }
 
 async function handleError(e: unknown, name: string, ctx: OrgContext | null): Promise<ActionResult<never>> {
+  const registry = describeRegistryError(e);
+  if (registry) e = { expected: true, message: registry.message, fieldErrors: registry.fieldErrors } satisfies ExpectedError;
   if (e instanceof AppError || isExpected(e)) {
     if (ctx) {
       await audit(db(), {

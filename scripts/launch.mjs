@@ -127,8 +127,8 @@ async function main() {
     const sandboxPort = Number(process.env.SANDBOX_PORT ?? 4010);
     env.SANDBOX_PORT = String(sandboxPort);
     env.SANDBOX_DATA_DIR = process.env.SANDBOX_DATA_DIR ?? path.join(dataDir, "sandbox");
-    env.SANDBOX_API_KEY = process.env.SANDBOX_API_KEY ?? "sandbox-api-key";
-    env.SANDBOX_API_SECRET = process.env.SANDBOX_API_SECRET ?? "sandbox-api-secret";
+    env.SANDBOX_API_KEY = process.env.SANDBOX_API_KEY ?? "sandbox-key";
+    env.SANDBOX_API_SECRET = process.env.SANDBOX_API_SECRET ?? "sandbox-secret";
     env.TCR_BASE_URL = `http://127.0.0.1:${sandboxPort}/v2`;
     env.BOOTSTRAP_REGISTRY_KEY = env.SANDBOX_API_KEY;
     start("TCR sandbox", bin("tsx"), ["sandbox/main.ts"], env);

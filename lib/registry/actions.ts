@@ -1,9 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { orgAction } from "@/lib/safe-action";
 import { saveConnection } from "@/lib/registry/connection";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
+import { testConnection } from "@/lib/registry/test-connection";
 
 export const saveConnectionAction = orgAction(
   { name: "registry.connection.save", permission: "settings.manage", schema: registryConnectionSchema },
@@ -11,5 +13,14 @@ export const saveConnectionAction = orgAction(
     await saveConnection(db(), ctx, input);
     revalidatePath("/settings/registry");
     return null;
+  },
+);
+
+export const testConnectionAction = orgAction(
+  { name: "registry.connection.test", permission: "settings.read", schema: z.object({}) },
+  async (_input, ctx) => {
+    const r = await testConnection(db(), ctx);
+    revalidatePath("/settings/registry");
+    return r;
   },
 );

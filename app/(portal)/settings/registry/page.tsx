@@ -5,6 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getConnectionView } from "@/lib/registry/connection";
 import { Forbidden } from "../../_components/forbidden";
+import { ConnectionTest } from "./_components/connection-test";
 import { RegistryForm } from "./_components/registry-form";
 
 export const metadata: Metadata = { title: "Registry connection" };
@@ -27,6 +28,12 @@ export default async function RegistryPage() {
         current={view ? { baseUrl: view.baseUrl, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret } : null}
         canEdit={can(ctx.role, "settings.manage")}
       />
+      {view ? (
+        <ConnectionTest
+          key={view.updatedAt.toISOString()}
+          last={{ at: view.lastTestedAt?.toISOString() ?? null, ok: view.lastTestOk, message: view.lastTestMessage }}
+        />
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db";
+import { ValidationFailedError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { loadCredentials } from "@/lib/registry/connection";
+import { PrismaIntentStore } from "@/lib/registry/intents";
+import { createTcrClient, type TcrClient } from "@/lib/tcr/client";
+import { DbRateLimiter } from "@/lib/registry/limiter";
+
+export class RegistryNotConfiguredError extends ValidationFailedError {
+  constructor() {
+    super({ baseUrl: "Set up the registry connection first." }, "This organization has no registry connection yet: an admin can add it in Settings → Registry.");
+  }
+}
+
+/** The registry client for one organization: its credentials, the shared limiter and its billable intents. */
+export async function registryClientFor(db: Db, orgId: string, overrides: { timeoutMs?: number } = {}): Promise<TcrClient> {
+  const creds = await loadCredentials(db, orgId);
+  if (!creds) throw new RegistryNotConfiguredError();
+  return createTcrClient({
+    baseUrl: creds.baseUrl,
+    auth: creds.auth,
+    // Keyed by the credential row: every process using this key shares one budget.
+    limiter: new DbRateLimiter(db, creds.id),
+    logger: log().child({ component: "tcr", orgId }),
+    intentStore: new PrismaIntentStore(db, orgId),
+    timeoutMs: overrides.timeoutMs,
+  });
+}
