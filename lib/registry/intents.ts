@@ -1,4 +1,4 @@
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import type { BillableIntent, IntentStatus, IntentStore } from "@/lib/tcr/billable";
 import type { OperationId } from "@/lib/tcr/endpoints";
@@ -35,21 +35,39 @@ export class PrismaIntentStore implements IntentStore {
     return { orgId_key: { orgId: this.orgId, key } };
   }
 
-  async begin(input: { key: string; operationId: OperationId; referenceId?: string | null; context?: unknown }): Promise<BillableIntent> {
-    const existing = await this.db.billableIntent.findUnique({ where: this.where(input.key) });
-    if (existing && existing.status !== "failed") return toIntent(existing);
-    const fresh = { operationId: input.operationId, referenceId: input.referenceId ?? null, status: "begun", context: json(input.context), objectId: null, lastError: null };
-    if (existing) {
-      // Only a definite failure may start over; the conditional update keeps two racing retries from both doing so.
-      await this.db.billableIntent.updateMany({ where: { orgId: this.orgId, key: input.key, status: "failed" }, data: fresh });
-      return toIntent(await this.db.billableIntent.findUniqueOrThrow({ where: this.where(input.key) }));
-    }
+  /**
+   * Atomic claim: an insert for a new key, else one conditional update that only a claimable row matches
+   * (failed, ambiguous, or begun/sent by a sender that went quiet before `staleBefore`). Under concurrent
+   * claims PostgreSQL re-checks the condition after the first update commits, so only one caller owns it.
+   */
+  async begin(input: { key: string; operationId: OperationId; referenceId?: string | null; context?: unknown; staleBefore: Date }): Promise<{ intent: BillableIntent; owned: boolean }> {
     try {
-      return toIntent(await this.db.billableIntent.create({ data: { orgId: this.orgId, key: input.key, ...fresh } }));
+      const created = await this.db.billableIntent.create({
+        data: { orgId: this.orgId, key: input.key, operationId: input.operationId, referenceId: input.referenceId ?? null, status: "begun", context: json(input.context) },
+      });
+      return { intent: toIntent(created), owned: true };
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
-      return toIntent(await this.db.billableIntent.findUniqueOrThrow({ where: this.where(input.key) }));
     }
+    const claimed = await this.db.billableIntent.updateMany({
+      where: {
+        orgId: this.orgId,
+        key: input.key,
+        OR: [{ status: { in: ["failed", "ambiguous"] } }, { status: { in: ["begun", "sent"] }, updatedAt: { lt: input.staleBefore } }],
+      },
+      data: { status: "begun", objectId: null, result: Prisma.DbNull },
+    });
+    let row = await this.db.billableIntent.findUniqueOrThrow({ where: this.where(input.key) });
+    if (claimed.count === 1) {
+      // The context captured before the first send is kept; fill it only if there was none.
+      if (row.context === null && input.context !== undefined) {
+        row = await this.db.billableIntent.update({ where: this.where(input.key), data: { context: json(input.context) } });
+      }
+      if (!row.referenceId && input.referenceId) {
+        row = await this.db.billableIntent.update({ where: this.where(input.key), data: { referenceId: input.referenceId } });
+      }
+    }
+    return { intent: toIntent(row), owned: claimed.count === 1 };
   }
 
   async markSent(key: string): Promise<void> {
