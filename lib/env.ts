@@ -12,6 +12,8 @@ const schema = z.object({
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL"),
   NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
   NEXTAUTH_URL: z.url("must be a URL such as http://localhost:3000").optional(),
+  /** Where the registry reaches this portal (webhooks); defaults to NEXTAUTH_URL. */
+  PUBLIC_URL: z.url("must be a URL such as https://campaigndesk.example.com").optional(),
   ENCRYPTION_KEY: z
     .string({ error: "is required (32 random bytes, base64)" })
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),

@@ -17,6 +17,7 @@ const input = z
     ORG_NAME: z.string().trim().min(2).max(100).default("My CSP"),
     TCR_BASE_URL: z.string().optional(),
     BOOTSTRAP_REGISTRY_KEY: z.string().optional(),
+    BOOTSTRAP_WEBHOOK_SECRET: z.string().optional(),
   })
   .safeParse(process.env);
 
@@ -40,7 +41,7 @@ if ((await client.user.count()) === 0) {
   const owner = await client.user.create({ data: { email: cfg.ADMIN_EMAIL, name: "Administrator", passwordHash: await hashPassword(pw) } });
   const org = await createOrganization(client, owner, cfg.ORG_NAME);
   if (cfg.TCR_BASE_URL && cfg.BOOTSTRAP_REGISTRY_KEY) {
-    const conn = registryConnectionSchema.parse({ baseUrl: cfg.TCR_BASE_URL, authMode: "BEARER", apiKey: cfg.BOOTSTRAP_REGISTRY_KEY });
+    const conn = registryConnectionSchema.parse({ baseUrl: cfg.TCR_BASE_URL, authMode: "BEARER", apiKey: cfg.BOOTSTRAP_REGISTRY_KEY, webhookSecret: cfg.BOOTSTRAP_WEBHOOK_SECRET });
     await saveConnection(client, { user: { ...owner }, org }, conn);
   }
   console.log("┌──────────────────────────────────────────────────────────────");

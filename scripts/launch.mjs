@@ -131,11 +131,15 @@ async function main() {
     env.SANDBOX_API_SECRET = process.env.SANDBOX_API_SECRET ?? "sandbox-secret";
     env.TCR_BASE_URL = `http://127.0.0.1:${sandboxPort}/v2`;
     env.BOOTSTRAP_REGISTRY_KEY = env.SANDBOX_API_KEY;
+    env.BOOTSTRAP_WEBHOOK_SECRET = env.SANDBOX_API_SECRET;
     start("TCR sandbox", bin("tsx"), ["sandbox/main.ts"], env);
     await waitForPort(sandboxPort).catch((e) => die(`TCR sandbox did not start: ${e.message}`));
   }
 
   run("first-run setup", bin("tsx"), ["scripts/bootstrap.ts"], env);
+
+  // In production the worker may run as its own scaled-out process instead (WORKER=off here, `npm run worker` there).
+  if (process.env.WORKER !== "off") start("job worker", bin("tsx"), ["lib/jobs/worker-main.ts"], env);
 
   const nextArgs = mode === "dev" ? ["dev", "-H", host, "-p", String(port)] : ["start", "-H", host, "-p", String(port)];
   start("Next.js", bin("next"), nextArgs, env);

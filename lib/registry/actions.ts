@@ -2,6 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
+import { boss, enqueue } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { log } from "@/lib/log";
 import { orgAction } from "@/lib/safe-action";
 import { saveConnection } from "@/lib/registry/connection";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
@@ -11,6 +14,12 @@ export const saveConnectionAction = orgAction(
   { name: "registry.connection.save", permission: "settings.manage", schema: registryConnectionSchema },
   async (input, ctx) => {
     await saveConnection(db(), ctx, input);
+    // A new or changed connection imports (or re-checks) everything the account holds.
+    try {
+      await enqueue(await boss(), QUEUES.reconcileOrg, { orgId: ctx.org.id, reason: "connection" }, { singletonKey: `reconcile:${ctx.org.id}` });
+    } catch (err) {
+      log().warn({ err, orgId: ctx.org.id }, "could not queue the first import; the scheduled reconciliation will do it");
+    }
     revalidatePath("/settings/registry");
     return null;
   },

@@ -17,6 +17,7 @@ export async function getConnectionView(db: Db, orgId: string) {
     authMode: c.authMode,
     apiKeyHint: c.apiKeyHint,
     hasSecret: Boolean(c.apiSecretEnc),
+    hasWebhookSecret: Boolean(c.webhookSecretEnc),
     lastTestedAt: c.lastTestedAt,
     lastTestOk: c.lastTestOk,
     lastTestMessage: c.lastTestMessage,
@@ -39,12 +40,13 @@ export async function saveConnection(db: Db, ctx: Ctx, input: z.infer<typeof reg
     const apiKeyHint = input.apiKey ? maskHint(input.apiKey) : current!.apiKeyHint;
     // Bearer (aggregator) mode has no secret; drop a stale one so it cannot be used by mistake.
     const apiSecretEnc = input.authMode === "BEARER" ? null : input.apiSecret ? seal(input.apiSecret) : current!.apiSecretEnc;
-    const data = { baseUrl: input.baseUrl, authMode: input.authMode, apiKeyEnc, apiKeyHint, apiSecretEnc, lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
+    const webhookSecretEnc = input.webhookSecret ? seal(input.webhookSecret) : (current?.webhookSecretEnc ?? null);
+    const data = { baseUrl: input.baseUrl, authMode: input.authMode, apiKeyEnc, apiKeyHint, apiSecretEnc, webhookSecretEnc, lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
     await tx.registryConnection.upsert({ where: { orgId: ctx.org.id }, create: { orgId: ctx.org.id, ...data }, update: data });
     await audit(tx, {
       orgId: ctx.org.id, actor: ctx.user, action: "registry.connection.save", targetType: "registry_connection",
       targetId: ctx.org.id, outcome: "SUCCESS",
-      detail: { baseUrl: input.baseUrl, authMode: input.authMode, keyChanged: Boolean(input.apiKey), secretChanged: Boolean(input.apiSecret) },
+      detail: { baseUrl: input.baseUrl, authMode: input.authMode, keyChanged: Boolean(input.apiKey), secretChanged: Boolean(input.apiSecret), webhookSecretChanged: Boolean(input.webhookSecret) },
     });
   });
 }
@@ -56,4 +58,15 @@ export async function loadCredentials(db: Db, orgId: string) {
   return c.authMode === "BASIC"
     ? { id: c.id, baseUrl: c.baseUrl, auth: { mode: "basic" as const, apiKey: open(c.apiKeyEnc), apiSecret: open(c.apiSecretEnc ?? "") } }
     : { id: c.id, baseUrl: c.baseUrl, auth: { mode: "bearer" as const, apiKey: open(c.apiKeyEnc) } };
+}
+
+/**
+ * The secret this organization's webhooks are signed with: the one entered for webhooks, else (registry
+ * Basic mode) the API secret, which is what the registry signs with.
+ */
+export async function loadWebhookSecret(db: Db, orgId: string): Promise<string | null> {
+  const c = await db.registryConnection.findUnique({ where: { orgId }, select: { webhookSecretEnc: true, apiSecretEnc: true, authMode: true } });
+  if (!c) return null;
+  if (c.webhookSecretEnc) return open(c.webhookSecretEnc);
+  return c.authMode === "BASIC" && c.apiSecretEnc ? open(c.apiSecretEnc) : null;
 }

@@ -13,5 +13,6 @@ export const registryConnectionSchema = z
     // Blank means "keep the stored value": secrets are never sent back to the browser to be re-submitted.
     apiKey: z.string().trim().max(512, "That key is too long.").optional().default(""),
     apiSecret: z.string().trim().max(512, "That secret is too long.").optional().default(""),
+    webhookSecret: z.string().trim().max(512, "That secret is too long.").optional().default(""),
   });
 export type RegistryConnectionInput = z.input<typeof registryConnectionSchema>;

@@ -25,7 +25,7 @@ export default async function RegistryPage() {
         </p>
       </div>
       <RegistryForm
-        current={view ? { baseUrl: view.baseUrl, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret } : null}
+        current={view ? { baseUrl: view.baseUrl, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret, hasWebhookSecret: view.hasWebhookSecret } : null}
         canEdit={can(ctx.role, "settings.manage")}
       />
       {view ? (

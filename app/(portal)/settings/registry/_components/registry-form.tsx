@@ -15,13 +15,13 @@ import { saveConnectionAction } from "@/lib/registry/actions";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
 
 type Values = z.input<typeof registryConnectionSchema>;
-type Current = { baseUrl: string; authMode: "BEARER" | "BASIC"; apiKeyHint: string; hasSecret: boolean } | null;
+type Current = { baseUrl: string; authMode: "BEARER" | "BASIC"; apiKeyHint: string; hasSecret: boolean; hasWebhookSecret: boolean } | null;
 
 export function RegistryForm({ current, canEdit }: { current: Current; canEdit: boolean }) {
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setError, resetField, control } = useForm<Values>({
     resolver: zodResolver(registryConnectionSchema),
-    defaultValues: { baseUrl: current?.baseUrl ?? "", authMode: current?.authMode ?? "BEARER", apiKey: "", apiSecret: "" },
+    defaultValues: { baseUrl: current?.baseUrl ?? "", authMode: current?.authMode ?? "BEARER", apiKey: "", apiSecret: "", webhookSecret: "" },
   });
   const mode = useWatch({ control, name: "authMode" });
 
@@ -31,6 +31,7 @@ export function RegistryForm({ current, canEdit }: { current: Current; canEdit: 
     if (message) return setFormError(message);
     resetField("apiKey");
     resetField("apiSecret");
+    resetField("webhookSecret");
     toast.success("Registry connection saved.");
   });
 
@@ -60,6 +61,14 @@ export function RegistryForm({ current, canEdit }: { current: Current; canEdit: 
                 <Input type="password" autoComplete="off" spellCheck={false} {...register("apiSecret")} />
               </FormField>
             ) : null}
+            <FormField label="Webhook signing secret" htmlFor="webhookSecret" error={formState.errors.webhookSecret?.message}
+              description={current?.hasWebhookSecret
+                ? "A webhook secret is stored. Leave empty to keep it."
+                : mode === "BASIC"
+                  ? "Optional: the registry signs webhooks with your API secret, which is used when this is empty."
+                  : "The secret your aggregator signs webhooks with (X-Registry-Signature). Webhooks are refused until it is set."}>
+              <Input type="password" autoComplete="off" spellCheck={false} {...register("webhookSecret")} />
+            </FormField>
             {canEdit ? <Button type="submit">{formState.isSubmitting ? "Saving…" : "Save connection"}</Button> : null}
           </fieldset>
         </form>

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+// Every queue: its name, its payload schema and its retry policy. Handlers parse payloads with these schemas.
+export const QUEUES = {
+  webhookProcess: {
+    name: "webhook-process",
+    payload: z.object({ eventId: z.string().min(1) }),
+    options: { retryLimit: 8, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  },
+  reconcileOrg: {
+    name: "reconcile-org",
+    payload: z.object({ orgId: z.string().min(1), reason: z.enum(["schedule", "connection", "manual"]).default("schedule") }),
+    options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  reconcileAll: {
+    name: "reconcile-all",
+    payload: z.object({}).passthrough(),
+    options: { retryLimit: 0, expireInSeconds: 300 },
+  },
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
+export const RECONCILE_CRON = "*/15 * * * *";

@@ -1,0 +1,53 @@
+import type PgBoss from "pg-boss";
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { enqueue } from "@/lib/jobs/boss";
+import { QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
+import { reconcileOrg } from "@/lib/mirror/reconcile";
+import { registryClientFor } from "@/lib/registry/client";
+import type { TcrClient } from "@/lib/tcr/client";
+import { processRegistryEvent } from "@/lib/webhooks/process";
+
+export type WorkerDeps = { db: Db; clientFor?: (orgId: string) => Promise<TcrClient> };
+
+/**
+ * Registers every queue's handler. A handler that throws leaves its job to pg-boss's retry policy
+ * (lib/jobs/queues.ts); a job whose worker died is expired and retried, so nothing is lost.
+ */
+export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?: boolean; pollingIntervalSeconds?: number } = {}) {
+  const clientFor = deps.clientFor ?? ((orgId: string) => registryClientFor(deps.db, orgId));
+  const polling = { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 };
+
+  await b.work(QUEUES.webhookProcess.name, { ...polling, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) {
+      const { eventId } = QUEUES.webhookProcess.payload.parse(job.data);
+      await processRegistryEvent(deps.db, clientFor, eventId);
+    }
+  });
+
+  await b.work(QUEUES.reconcileOrg.name, polling, async ([job]) => {
+    const { orgId } = QUEUES.reconcileOrg.payload.parse(job!.data);
+    const conn = await deps.db.registryConnection.findUnique({ where: { orgId }, select: { id: true } });
+    if (!conn) return { skipped: "no registry connection" };
+    return reconcileOrg(deps.db, await clientFor(orgId), orgId);
+  });
+
+  await b.work(QUEUES.reconcileAll.name, polling, async () => {
+    const orgs = await deps.db.registryConnection.findMany({ select: { orgId: true } });
+    for (const { orgId } of orgs) {
+      // One reconciliation per organization at a time, however often the schedule fires.
+      await enqueue(b, QUEUES.reconcileOrg, { orgId, reason: "schedule" }, { singletonKey: `reconcile:${orgId}` });
+    }
+    // Events stored while the queue was unreachable, or whose retries ran out, are queued again.
+    const stuck = await deps.db.registryEvent.findMany({
+      where: { status: { in: ["RECEIVED", "FAILED"] }, receivedAt: { lt: new Date(Date.now() - 60_000) }, attempts: { lt: 20 } },
+      select: { id: true },
+      take: 1000,
+    });
+    for (const e of stuck) await enqueue(b, QUEUES.webhookProcess, { eventId: e.id }, { singletonKey: `event:${e.id}` });
+    return { organizations: orgs.length, requeuedEvents: stuck.length };
+  });
+
+  if (opts.schedule !== false) await b.schedule(QUEUES.reconcileAll.name, RECONCILE_CRON, {}, { tz: "UTC" });
+  log().info({ component: "worker" }, "worker started");
+}

@@ -1,0 +1,54 @@
+import type { Db } from "@/lib/db";
+import { log } from "@/lib/log";
+import { refreshCampaign } from "@/lib/mirror/refresh";
+import { upsertBrand, type UpsertOutcome } from "@/lib/mirror/upsert";
+import type { TcrClient } from "@/lib/tcr/client";
+import { paginate } from "@/lib/tcr/paginate";
+
+export type ReconcileCounts = Record<"created" | "updated" | "unchanged" | "stale" | "deleted", number>;
+export type ReconcileReport = { brands: ReconcileCounts; campaigns: ReconcileCounts; startedAt: string; finishedAt: string };
+
+const zero = (): ReconcileCounts => ({ created: 0, updated: 0, unchanged: 0, stale: 0, deleted: 0 });
+
+/**
+ * Pages through everything the registry holds for this account and repairs the mirror: new and changed rows
+ * are written, rows the registry no longer lists are marked deleted. Only a listing that completed may mark
+ * deletions, so a failure half-way never deletes what it did not get to see.
+ */
+export async function reconcileOrg(db: Db, client: TcrClient, orgId: string): Promise<ReconcileReport> {
+  const startedAt = new Date();
+  const brands = zero();
+  const campaigns = zero();
+  const seenBrands = new Set<string>();
+  for await (const page of paginate(client.brands.search, {})) {
+    for (const b of page.records) {
+      seenBrands.add(b.brandId);
+      brands[await upsertBrand(db, orgId, b, startedAt)]++;
+    }
+  }
+  const goneBrands = await db.brand.updateMany({
+    where: { orgId, deletedAt: null, brandId: { notIn: [...seenBrands] }, confirmedAt: { lt: startedAt } },
+    data: { deletedAt: startedAt, confirmedAt: startedAt },
+  });
+  brands.deleted += goneBrands.count;
+
+  const seenCampaigns = new Set<string>();
+  for await (const page of paginate(client.campaigns.searchDeprecated, {})) {
+    for (const c of page.records) {
+      seenCampaigns.add(c.campaignId);
+      // The listing lacks per-carrier status; one more read per campaign fetches it with the campaign.
+      const outcome: UpsertOutcome | "deleted" = await refreshCampaign(db, client, orgId, c.campaignId);
+      campaigns[outcome]++;
+    }
+  }
+  const goneCampaigns = await db.campaign.updateMany({
+    where: { orgId, deletedAt: null, campaignId: { notIn: [...seenCampaigns] }, confirmedAt: { lt: startedAt } },
+    data: { deletedAt: startedAt, confirmedAt: startedAt },
+  });
+  campaigns.deleted += goneCampaigns.count;
+
+  const report = { brands, campaigns, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  const repaired = brands.created + brands.updated + brands.deleted + campaigns.created + campaigns.updated + campaigns.deleted;
+  log().info({ event: "mirror.reconciled", orgId, repaired, ...report }, repaired ? "mirror repaired" : "mirror in sync");
+  return report;
+}

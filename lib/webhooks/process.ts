@@ -1,0 +1,37 @@
+import type { Db } from "@/lib/db";
+import { refreshBrand, refreshCampaign } from "@/lib/mirror/refresh";
+import type { TcrClient } from "@/lib/tcr/client";
+
+/**
+ * Brings the mirror up to date for one stored event. Events are triggers, not truth: the registry's event
+ * bodies carry no time or sequence, so instead of applying what an event says, the objects it names are
+ * fetched from the registry. Duplicates and events out of order therefore converge on the registry's
+ * current state, and the mirror's guarded writes keep a slower fetch from overwriting a newer one.
+ */
+export async function processRegistryEvent(db: Db, clientFor: (orgId: string) => Promise<TcrClient>, eventId: string): Promise<"PROCESSED" | "IGNORED"> {
+  const ev = await db.registryEvent.findUnique({ where: { id: eventId } });
+  if (!ev) return "IGNORED";
+  if (ev.status === "PROCESSED" || ev.status === "IGNORED") return ev.status;
+  await db.registryEvent.update({ where: { id: ev.id }, data: { attempts: { increment: 1 } } });
+  let touched = false;
+  try {
+    if (ev.brandId || ev.campaignId) {
+      const client = await clientFor(ev.orgId);
+      if (ev.brandId) {
+        await refreshBrand(db, client, ev.orgId, ev.brandId);
+        touched = true;
+      }
+      if (ev.campaignId) {
+        await refreshCampaign(db, client, ev.orgId, ev.campaignId);
+        touched = true;
+      }
+    }
+  } catch (e) {
+    await db.registryEvent.update({ where: { id: ev.id }, data: { status: "FAILED", error: String((e as Error).message ?? e).slice(0, 1000) } });
+    throw e;
+  }
+  // Events naming nothing we mirror (CSP_*, MNO_COMPLAINT, unknown types) are kept for the timeline.
+  const status = touched ? "PROCESSED" : "IGNORED";
+  await db.registryEvent.update({ where: { id: ev.id }, data: { status, processedAt: new Date(), error: null } });
+  return status;
+}
