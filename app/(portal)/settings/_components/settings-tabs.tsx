@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/registry", label: "Registry" },
+  { href: "/settings/webhooks", label: "Webhooks" },
 ];
 
 // Links, not Radix tabs: each section is its own URL so it can be bookmarked and server-rendered.

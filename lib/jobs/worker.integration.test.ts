@@ -1,0 +1,53 @@
+// @vitest-environment node
+import PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { createTestDb, type TestDb } from "@/test/db";
+
+// pg-boss needs a server to connect to, so this runs where TEST_DATABASE_URL names one (CI and development
+// machines); the handlers themselves are tested on PGlite in lib/webhooks and lib/mirror.
+const url = process.env.TEST_DATABASE_URL;
+let t: TestDb;
+beforeAll(async () => { if (url) t = await createTestDb(); });
+afterAll(async () => { await t?.close(); });
+
+const waitFor = async (check: () => Promise<boolean>, ms = 20_000) => {
+  for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) if (await check()) return;
+  throw new Error("timed out");
+};
+
+describe.runIf(url)("durable jobs (pg-boss on PostgreSQL)", () => {
+  it("keeps a job sent while no worker runs, and retries a handler that crashed until it succeeds", async () => {
+    const sender = await startBoss({ connectionString: t.url!, worker: false });
+    const jobId = await sender.send(QUEUES.webhookProcess.name, { eventId: "evt-1" }, { retryLimit: 3, retryDelay: 1 });
+    await sender.stop({ graceful: false, wait: true });
+
+    const worker = await startBoss({ connectionString: t.url!, worker: true });
+    let calls = 0;
+    await worker.work(QUEUES.webhookProcess.name, { pollingIntervalSeconds: 0.5 }, async () => {
+      calls++;
+      if (calls === 1) throw new Error("simulated crash in the handler");
+    });
+    await waitFor(async () => (await worker.getJobById(QUEUES.webhookProcess.name, jobId!))?.state === "completed");
+    expect(calls).toBe(2);
+    await worker.stop({ graceful: true, wait: true });
+  });
+
+  it("a graceful stop lets the active job finish", async () => {
+    const b = await startBoss({ connectionString: t.url!, worker: true });
+    let finished = false;
+    await b.work(QUEUES.reconcileAll.name, { pollingIntervalSeconds: 0.5 }, async () => {
+      await new Promise((r) => setTimeout(r, 1500));
+      finished = true;
+    });
+    const id = await b.send(QUEUES.reconcileAll.name, {});
+    await waitFor(async () => (await b.getJobById(QUEUES.reconcileAll.name, id!))?.state === "active");
+    await b.stop({ graceful: true, wait: true, timeout: 10_000 });
+    expect(finished).toBe(true);
+    const check = new PgBoss({ connectionString: t.url! });
+    await check.start();
+    expect((await check.getJobById(QUEUES.reconcileAll.name, id!))?.state).toBe("completed");
+    await check.stop({ graceful: false, wait: true });
+  });
+});
