@@ -21,7 +21,7 @@ describe.runIf(url)("durable jobs (pg-boss on PostgreSQL)", () => {
   it("keeps a job sent while no worker runs, and retries a handler that crashed until it succeeds", async () => {
     const sender = await startBoss({ connectionString: t.url!, worker: false });
     const jobId = await sender.send(QUEUES.webhookProcess.name, { eventId: "evt-1" }, { retryLimit: 3, retryDelay: 1 });
-    await sender.stop({ graceful: false, wait: true });
+    await sender.stop({ graceful: true, wait: true });
 
     const worker = await startBoss({ connectionString: t.url!, worker: true });
     let calls = 0;
@@ -48,6 +48,6 @@ describe.runIf(url)("durable jobs (pg-boss on PostgreSQL)", () => {
     const check = new PgBoss({ connectionString: t.url! });
     await check.start();
     expect((await check.getJobById(QUEUES.reconcileAll.name, id!))?.state).toBe("completed");
-    await check.stop({ graceful: false, wait: true });
+    await check.stop({ graceful: true, wait: true });
   });
 });
