@@ -6,8 +6,9 @@ import { boss, enqueue } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { log } from "@/lib/log";
 import { orgAction } from "@/lib/safe-action";
+import { updateProfileEmails } from "@/lib/registry/account";
 import { saveConnection } from "@/lib/registry/connection";
-import { registryConnectionSchema } from "@/lib/registry/schemas";
+import { profileEmailsSchema, registryConnectionSchema } from "@/lib/registry/schemas";
 import { testConnection } from "@/lib/registry/test-connection";
 
 export const saveConnectionAction = orgAction(
@@ -31,5 +32,14 @@ export const testConnectionAction = orgAction(
     const r = await testConnection(db(), ctx);
     revalidatePath("/settings/registry");
     return r;
+  },
+);
+
+export const updateProfileAction = orgAction(
+  { name: "registry.profile.update", permission: "settings.manage", schema: profileEmailsSchema },
+  async (input, ctx) => {
+    await updateProfileEmails(db(), ctx, input);
+    revalidatePath("/settings/registry");
+    return null;
   },
 );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CspProfileUpdateRequest } from "@/lib/tcr/schemas/settings";
 
 export const AUTH_MODES = ["BEARER", "BASIC"] as const;
 
@@ -16,3 +17,12 @@ export const registryConnectionSchema = z
     webhookSecret: z.string().trim().max(512, "That secret is too long.").optional().default(""),
   });
 export type RegistryConnectionInput = z.input<typeof registryConnectionSchema>;
+
+/** The four contact emails are the part of the CSP profile the registry lets a CSP change through the API. */
+export const profileEmailsSchema = CspProfileUpdateRequest.required();
+export const PROFILE_EMAILS = [
+  ["email", "Primary contact email"],
+  ["techEmail", "Technical contact email"],
+  ["financeEmail", "Finance contact email"],
+  ["escalateEmail", "Escalation email"],
+] as const;

@@ -48,3 +48,17 @@ describe("Test connection against the sandbox", () => {
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/could not be reached/) });
   });
 });
+
+describe("the registry account", () => {
+  it("reads the CSP profile and updates its contact emails, audited", async () => {
+    const { readAccount, updateProfileEmails } = await import("@/lib/registry/account");
+    const { org, ctx } = await makeOrg(t.db);
+    await saveConnection(t.db, ctx, registryConnectionSchema.parse({ baseUrl: sandbox.apiUrl, authMode: "BEARER", apiKey: "it-key" }));
+    const before = await readAccount(t.db, org.id);
+    expect(before.cspId).toMatch(/^S[A-Z0-9]{6}$/);
+    const emails = { email: "ops@csp.example", techEmail: "tech@csp.example", financeEmail: "billing@csp.example", escalateEmail: "oncall@csp.example" };
+    await updateProfileEmails(t.db, ctx, emails);
+    expect(await readAccount(t.db, org.id)).toMatchObject(emails);
+    expect((await t.db.auditLog.findFirst({ where: { orgId: org.id, action: "registry.profile.update" } }))?.outcome).toBe("SUCCESS");
+  });
+});

@@ -5,6 +5,10 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { getConnectionView } from "@/lib/registry/connection";
 import { Forbidden } from "../../_components/forbidden";
+import { readAccount } from "@/lib/registry/account";
+import { describeRegistryError } from "@/lib/registry/errors";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { AccountCard } from "./_components/account-card";
 import { ConnectionTest } from "./_components/connection-test";
 import { RegistryForm } from "./_components/registry-form";
 
@@ -15,8 +19,14 @@ export default async function RegistryPage() {
   if (!ctx) redirect("/sign-in");
   if (!can(ctx.role, "settings.read")) return <Forbidden what="The registry connection" />;
   const view = await getConnectionView(db(), ctx.org.id);
+  const account = view
+    ? await readAccount(db(), ctx.org.id).then(
+        (p) => ({ ok: true as const, p }),
+        (e: unknown) => ({ ok: false as const, message: describeRegistryError(e)?.message ?? "The registry could not be reached." }),
+      )
+    : null;
   return (
-    <section aria-labelledby="registry-heading" className="max-w-2xl space-y-4">
+    <section aria-labelledby="registry-heading" className="max-w-3xl space-y-4">
       <div>
         <h2 id="registry-heading" className="text-lg font-semibold">Registry connection</h2>
         <p className="text-sm text-muted-foreground">
@@ -33,6 +43,27 @@ export default async function RegistryPage() {
           key={view.updatedAt.toISOString()}
           last={{ at: view.lastTestedAt?.toISOString() ?? null, ok: view.lastTestOk, message: view.lastTestMessage }}
         />
+      ) : null}
+      {account?.ok ? (
+        <AccountCard
+          canEdit={can(ctx.role, "settings.manage")}
+          profile={{
+            cspId: account.p.cspId ?? null,
+            flags: [
+              ["Sole proprietor", account.p.soleProprietorEnabled ?? null],
+              ["Platform free trial", account.p.platformFreeTrialEnabled ?? null],
+              ["UCaaS", account.p.ucaasEnabled ?? null],
+              ["Public safety", account.p.publicSafetyEnabled ?? null],
+              ["DPA signed", account.p.dpaSigned ?? null],
+            ],
+            emails: { email: account.p.email ?? "", techEmail: account.p.techEmail ?? "", financeEmail: account.p.financeEmail ?? "", escalateEmail: account.p.escalateEmail ?? "" },
+          }}
+        />
+      ) : account ? (
+        <Alert tone="warning">
+          <AlertTitle>The registry account could not be read</AlertTitle>
+          <AlertDescription>{account.message}</AlertDescription>
+        </Alert>
       ) : null}
     </section>
   );
