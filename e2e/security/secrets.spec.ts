@@ -14,7 +14,11 @@ function filesUnder(dir: string): string[] {
 test("the registry key and secret never reach a page, a client bundle or the log", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
-  await page.goto("/settings/registry");
+  // Its own organization, so the other journeys keep the first organization's sandbox connection.
+  await page.goto("/organizations/new");
+  await page.getByLabel("Organization name").fill("Secrets Check Org");
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/settings\/registry/);
   await expectAccessible(page);
   await page.getByLabel("API base URL").fill("https://csp-api.example.test/v2");
   await page.getByLabel("Authentication").selectOption("BASIC");
