@@ -18,6 +18,7 @@ const schema = z.object({
     .string({ error: "is required (32 random bytes, base64)" })
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded"),
   TCR_BASE_URL: z.url("must be a URL").default("http://127.0.0.1:4010/v2"),
+  UPLOAD_DIR: z.string().min(1).default(".data/uploads"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
   SESSION_IDLE_MINUTES: intFromString(30, 1, 24 * 60),
