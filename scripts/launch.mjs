@@ -117,7 +117,8 @@ async function main() {
   if (!external) {
     const dbPort = Number(process.env.PGLITE_PORT ?? (await freePort(5433)));
     say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in ${path.relative(root, dataDir)}/pglite`);
-    start("embedded database", bin("pglite-server"), [`--db=${path.join(dataDir, "pglite")}`, `--port=${dbPort}`, "--max-connections=10"], env);
+    // One PGlite backend behind a multiplexer: connections are cheap, so allow every pool (web, worker, pg-boss) its fill.
+    start("embedded database", bin("pglite-server"), [`--db=${path.join(dataDir, "pglite")}`, `--port=${dbPort}`, "--max-connections=100"], env);
     await waitForPort(dbPort, 60_000).catch((e) => die(`embedded database did not start: ${e.message}`));
     env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
   }

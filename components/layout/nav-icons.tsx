@@ -8,6 +8,7 @@ import {
   LayoutDashboard,
   ListChecks,
   Megaphone,
+  Paperclip,
   ScrollText,
   Settings,
   Users,
@@ -33,6 +34,7 @@ export const navIcons = {
   webhooks: Webhook,
   credentials: KeyRound,
   notifications: Bell,
+  evidence: Paperclip,
 } satisfies Record<string, LucideIcon>;
 
 export type NavIconName = keyof typeof navIcons;
