@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream, openAsBlob } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -15,6 +15,8 @@ export interface StorageWriter {
 export interface EvidenceStorage {
   writer(key: string): Promise<StorageWriter>;
   read(key: string): Promise<Readable>;
+  /** The stored bytes as a Blob read lazily from storage, for multipart uploads to the registry. */
+  blob(key: string, type: string): Promise<Blob>;
   delete(key: string): Promise<void>;
 }
 
@@ -61,6 +63,10 @@ export class DiskStorage implements EvidenceStorage {
     const p = this.pathOf(key);
     await fs.access(p);
     return createReadStream(p);
+  }
+
+  async blob(key: string, type: string): Promise<Blob> {
+    return openAsBlob(this.pathOf(key), { type });
   }
 
   async delete(key: string): Promise<void> {

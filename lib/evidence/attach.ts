@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { OrgContext } from "@/lib/auth/context";
+import type { Db } from "@/lib/db";
+import { NotFoundError, ValidationFailedError } from "@/lib/errors";
+import { APPEAL_LIMITS, formatBytes, type EvidenceKind } from "@/lib/evidence/kinds";
+import type { EvidenceStorage } from "@/lib/evidence/storage";
+import { describeRegistryError } from "@/lib/registry/errors";
+import type { TcrClient } from "@/lib/tcr/client";
+
+export const ATTACH_TARGETS = {
+  BRAND_APPEAL_EVIDENCE: { kinds: ["APPEAL_EVIDENCE"], label: "appeal evidence of brand" },
+  CAMPAIGN_MMS: { kinds: ["MMS_SAMPLE"], label: "MMS samples of campaign" },
+  CAMPAIGN_SUPPORTING_DOCUMENT: { kinds: ["SUPPORTING_DOCUMENT", "APPEAL_EVIDENCE"], label: "supporting documents of campaign" },
+} as const satisfies Record<string, { kinds: readonly EvidenceKind[]; label: string }>;
+export type AttachTarget = keyof typeof ATTACH_TARGETS;
+
+export const attachSchema = z.object({
+  fileId: z.string().min(1),
+  targetType: z.enum(Object.keys(ATTACH_TARGETS) as [AttachTarget, ...AttachTarget[]]),
+  targetId: z.string().trim().regex(/^[BC][A-Z0-9]{5,8}$/, "A registry brand or campaign id, e.g. B1A2B3C."),
+});
+
+type Ctx = Pick<OrgContext, "org" | "user">;
+
+/**
+ * Sends a stored file to the registry for one use and records the registry's uuid. A failure is recorded on
+ * the attachment row and leaves the file in the library, so the same call can simply be made again.
+ */
+export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; client: TcrClient }, ctx: Ctx, input: z.infer<typeof attachSchema>) {
+  const { db } = deps;
+  const file = await db.evidenceFile.findFirst({ where: { id: input.fileId, orgId: ctx.org.id } });
+  if (!file) throw new NotFoundError("That file");
+  const target = ATTACH_TARGETS[input.targetType];
+  if (!(target.kinds as readonly string[]).includes(file.kind)) {
+    const msg = `This file was uploaded as ${file.kind.toLowerCase().replace(/_/g, " ")}, which cannot be used as ${target.label}.`;
+    throw new ValidationFailedError({ fileId: msg }, msg);
+  }
+  const existing = await db.evidenceAttachment.findUnique({ where: { fileId_targetType_targetId: { fileId: file.id, targetType: input.targetType, targetId: input.targetId } } });
+  if (existing?.state === "ATTACHED") return existing;
+  if (input.targetType === "BRAND_APPEAL_EVIDENCE") {
+    const attached = await db.evidenceAttachment.findMany({ where: { orgId: ctx.org.id, targetType: input.targetType, targetId: input.targetId, state: "ATTACHED" }, include: { file: { select: { size: true } } } });
+    const total = attached.reduce((n, a) => n + a.file.size, 0) + file.size;
+    if (attached.length + 1 > APPEAL_LIMITS.files || total > APPEAL_LIMITS.totalBytes) {
+      const msg = `An appeal takes at most ${APPEAL_LIMITS.files} files and ${formatBytes(APPEAL_LIMITS.totalBytes)} in all.`;
+      throw new ValidationFailedError({ fileId: msg }, msg);
+    }
+  }
+  const upload = { data: await deps.storage.blob(file.storageKey, file.mimeType), fileName: file.fileName, mimeType: file.mimeType };
+  const key = { fileId_targetType_targetId: { fileId: file.id, targetType: input.targetType, targetId: input.targetId } };
+  const base = { orgId: ctx.org.id, fileId: file.id, targetType: input.targetType, targetId: input.targetId };
+  try {
+    const sent =
+      input.targetType === "BRAND_APPEAL_EVIDENCE"
+        ? await deps.client.brands.uploadAppealEvidence(input.targetId, upload)
+        : input.targetType === "CAMPAIGN_MMS"
+          ? await deps.client.campaigns.uploadMmsMedia(input.targetId, upload)
+          : await deps.client.campaigns.uploadSupportingDocument(input.targetId, upload);
+    const row = await db.evidenceAttachment.upsert({
+      where: key,
+      create: { ...base, state: "ATTACHED", registryUuid: sent.uuid, attempts: 1, attachedAt: new Date() },
+      update: { state: "ATTACHED", registryUuid: sent.uuid, error: null, attempts: { increment: 1 }, attachedAt: new Date() },
+    });
+    await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "evidence.attach", targetType: input.targetType, targetId: input.targetId, outcome: "SUCCESS", detail: { fileId: file.id, registryUuid: sent.uuid } });
+    return row;
+  } catch (e) {
+    const message = describeRegistryError(e)?.message ?? "The upload to the registry failed.";
+    await db.evidenceAttachment.upsert({ where: key, create: { ...base, state: "FAILED", error: message, attempts: 1 }, update: { state: "FAILED", error: message, attempts: { increment: 1 } } });
+    await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "evidence.attach", targetType: input.targetType, targetId: input.targetId, outcome: "FAILURE", detail: { fileId: file.id, reason: message } });
+    throw e;
+  }
+}
