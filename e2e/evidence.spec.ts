@@ -38,4 +38,24 @@ test("three files dropped: two stored with progress, one refused with its reason
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
   expect((await res.body()).equals(pdf)).toBe(true);
   await expect(page.getByRole("link", { name: "invoice.pdf" })).toHaveCount(0);
+
+  // Send it to a brand at the registry (the sandbox the e2e server runs).
+  const sandbox = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}/v2`;
+  const created = await page.request.post(`${sandbox}/brand/nonBlocking`, {
+    headers: { Authorization: "Bearer sandbox-key" },
+    data: { entityType: "PRIVATE_PROFIT", displayName: "Evidence Co", companyName: "Evidence Co", ein: "123450000", phone: "+12024567890", street: "1 Main St", city: "New York", state: "NY", postalCode: "10001", country: "US", email: "ops@evidence.example", vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT" },
+  });
+  expect(created.status()).toBe(200);
+  const { brandId } = (await created.json()) as { brandId: string };
+  await page.getByRole("button", { name: "Send irs-letter.pdf to the registry" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Brand or campaign id").fill("not an id");
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog.getByText("A registry brand or campaign id")).toBeVisible();
+  await dialog.getByLabel("Brand or campaign id").fill(brandId);
+  await dialog.getByRole("button", { name: "Send" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row", { name: /irs-letter\.pdf/ }).getByText("Sent")).toBeVisible();
+  await expect(page.getByRole("row", { name: /irs-letter\.pdf/ }).getByText(brandId)).toBeVisible();
+  await expectAccessible(page);
 });

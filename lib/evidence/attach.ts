@@ -1,25 +1,13 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
 import type { Db } from "@/lib/db";
 import { NotFoundError, ValidationFailedError } from "@/lib/errors";
-import { APPEAL_LIMITS, formatBytes, type EvidenceKind } from "@/lib/evidence/kinds";
+import { ATTACH_TARGETS, type attachSchema } from "@/lib/evidence/attach-targets";
+import { APPEAL_LIMITS, formatBytes } from "@/lib/evidence/kinds";
 import type { EvidenceStorage } from "@/lib/evidence/storage";
 import { describeRegistryError } from "@/lib/registry/errors";
 import type { TcrClient } from "@/lib/tcr/client";
-
-export const ATTACH_TARGETS = {
-  BRAND_APPEAL_EVIDENCE: { kinds: ["APPEAL_EVIDENCE"], label: "appeal evidence of brand" },
-  CAMPAIGN_MMS: { kinds: ["MMS_SAMPLE"], label: "MMS samples of campaign" },
-  CAMPAIGN_SUPPORTING_DOCUMENT: { kinds: ["SUPPORTING_DOCUMENT", "APPEAL_EVIDENCE"], label: "supporting documents of campaign" },
-} as const satisfies Record<string, { kinds: readonly EvidenceKind[]; label: string }>;
-export type AttachTarget = keyof typeof ATTACH_TARGETS;
-
-export const attachSchema = z.object({
-  fileId: z.string().min(1),
-  targetType: z.enum(Object.keys(ATTACH_TARGETS) as [AttachTarget, ...AttachTarget[]]),
-  targetId: z.string().trim().regex(/^[BC][A-Z0-9]{5,8}$/, "A registry brand or campaign id, e.g. B1A2B3C."),
-});
 
 type Ctx = Pick<OrgContext, "org" | "user">;
 

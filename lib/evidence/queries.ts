@@ -10,6 +10,9 @@ export async function listEvidence(db: Db, orgId: string, kind?: EvidenceKind, t
     where: { orgId, ...(kind ? { kind } : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
-    select: { id: true, kind: true, fileName: true, mimeType: true, size: true, width: true, height: true, createdAt: true },
+    select: {
+      id: true, kind: true, fileName: true, mimeType: true, size: true, width: true, height: true, createdAt: true,
+      attachments: { select: { targetType: true, targetId: true, state: true, error: true, registryUuid: true }, orderBy: { createdAt: "asc" } },
+    },
   });
 }
