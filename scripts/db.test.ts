@@ -23,3 +23,15 @@ describe("scripts/db.mjs", () => {
     expect(first.stdout).toMatch(/db: applied \d{14}_init/);
   });
 });
+
+describe("scripts/launch.mjs", () => {
+  it("stops with exactly one error line and a failing exit code for an unreachable DATABASE_URL", () => {
+    const r = spawnSync(process.execPath, ["scripts/launch.mjs", "dev"], {
+      env: { ...process.env, DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), NEXTAUTH_SECRET: "x".repeat(40) },
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^db: cannot connect to 127\.0\.0\.1:1\/nowhere/)]);
+  });
+});

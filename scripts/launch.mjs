@@ -20,7 +20,7 @@ const port = Number(process.env.PORT ?? 3000);
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const say = (msg) => console.log(`[launcher] ${msg}`);
 const die = (msg) => {
-  console.error(`[launcher] ${msg}`);
+  if (msg) console.error(`[launcher] ${msg}`);
   stopAll(1);
 };
 
@@ -56,9 +56,10 @@ function start(name, cmd, args, env) {
   return proc;
 }
 
+// A step that fails has already said why in one line (db.mjs, bootstrap); the launcher adds nothing.
 function run(name, cmd, args, env) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
-  if (r.status !== 0) die(`${name} failed`);
+  if (r.status !== 0) die(r.error ? `${name} could not start: ${r.error.message}` : null);
 }
 
 function waitForPort(p, ms = 30_000) {
