@@ -24,11 +24,11 @@ describe("shared registry rate limiter", () => {
     const b = new DbRateLimiter(t.db, "cred-1", budget);
     const slots = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).reserve("write")));
     const times = slots.map((s) => s.slotAt);
-    expect(maxInWindow(times, 10_000)).toBe(20);
-    // Served in order and no slower than the budget allows: 60 writes take 59 intervals of 500 ms.
-    expect(Math.max(...times) - Math.min(...times)).toBe(59 * 500);
+    expect(maxInWindow(times, 10_000)).toBeLessThanOrEqual(20);
+    // Served in order, with 5% headroom under the budget: 60 writes take 59 intervals of 525 ms.
+    expect(Math.max(...times) - Math.min(...times)).toBe(59 * 525);
     // The first slot is free at once: no caller waits when the budget is unused.
-    expect(Math.min(...times)).toBeLessThanOrEqual(Math.min(...slots.map((s) => s.now)) + 500);
+    expect(Math.min(...times)).toBeLessThanOrEqual(Math.min(...slots.map((s) => s.now)) + 525);
   });
 
   it("makes callers wait for their slot", async () => {

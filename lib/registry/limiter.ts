@@ -26,7 +26,9 @@ export class DbRateLimiter implements RateLimiter {
   /** Reserves the next slot: when (database clock, ms) the caller may send, and the database's now. */
   async reserve(kind: RateKind): Promise<{ slotAt: number; now: number }> {
     const { points, durationMs } = this.budgets[kind];
-    const interval = Math.max(1, Math.floor(durationMs / points));
+    // 5% wider than the budget: requests leave on their slots but arrive with network jitter, and the
+    // registry counts arrivals.
+    const interval = Math.max(1, Math.ceil((durationMs / points) * 1.05));
     const key = `${this.credentialId}:${kind}`;
     const rows = await this.db.$queryRaw<{ tat: bigint; now: bigint }[]>`
       INSERT INTO "RegistryRateLimit" ("key", "tat")
