@@ -21,6 +21,7 @@ export default async function PortalLayout({ children }: { children: React.React
   }
   const nav: NavItem[] = [
     { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
+    { href: "/brands", label: "Brands", icon: "brands" },
     { href: "/evidence", label: "Evidence", icon: "evidence" },
     { href: "/audit", label: "Audit log", icon: "audit" },
     ...(can(ctx.role, "settings.read") ? [{ href: "/settings", label: "Settings", icon: "settings" } satisfies NavItem] : []),

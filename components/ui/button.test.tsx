@@ -23,11 +23,11 @@ describe("Button", () => {
   it("asChild renders the child element with button styling and no nested button", () => {
     render(
       <Button asChild variant="outline" className="w-full">
-        <a href="/brands/new">Register a brand</a>
+        <a href="https://www.campaignregistry.com/">Register a brand</a>
       </Button>,
     );
     const link = screen.getByRole("link", { name: "Register a brand" });
-    expect(link).toHaveAttribute("href", "/brands/new");
+    expect(link).toHaveAttribute("href", "https://www.campaignregistry.com/");
     expect(link).toHaveClass("border-input", "w-full", "inline-flex");
     expect(screen.queryByRole("button")).toBeNull();
   });

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
+import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { currentContext } from "@/lib/auth/context";
+import { BRAND_STATUSES, BRAND_STATUS_LABELS, ENTITY_TYPES, ENTITY_TYPE_LABELS, IDENTITY_STATUSES, IDENTITY_STATUS_LABELS } from "@/lib/brands/labels";
+import { listBrands } from "@/lib/brands/queries";
+import { brandsHref, BRANDS_PATH, defaultDir, hasBrandFilters, parseBrandFilters, type BrandSort } from "@/lib/brands/search-params";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { EntityType, IdentityStatus } from "./_components/brand-labels";
+
+export const metadata: Metadata = { title: "Brands" };
+
+export default async function BrandsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await currentContext();
+  if (!ctx) redirect("/sign-in");
+  const f = parseBrandFilters(await searchParams);
+  const { rows, total, pageSize, verticals } = await listBrands(db(), ctx.org.id, f);
+  const filtered = hasBrandFilters(f);
+
+  const sortHeader = (column: BrandSort, label: string, className?: string) => {
+    const next = nextSort({ sort: f.sort, dir: f.dir }, column, defaultDir(column));
+    return (
+      <SortHeader active={f.sort === column} dir={f.dir} href={brandsHref(f, { ...next, page: 1 })} className={className}>
+        {label}
+      </SortHeader>
+    );
+  };
+
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Brands"
+        description="The brands this organization has registered with The Campaign Registry, as last confirmed by the registry."
+      />
+      <FilterBar
+        action={BRANDS_PATH}
+        label="Filter brands"
+        active={filtered}
+        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, deleted: undefined, page: 1 })}
+        keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
+        fields={[
+          { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Name, company, brand or reference id" },
+          { kind: "select", name: "entityType", label: "Entity type", value: f.entityType, allLabel: "All entity types", options: ENTITY_TYPES.map((v) => ({ value: v, label: `${ENTITY_TYPE_LABELS[v]} (${v})` })), className: "w-60" },
+          { kind: "select", name: "identityStatus", label: "Identity status", value: f.identityStatus, allLabel: "All identity statuses", options: IDENTITY_STATUSES.map((v) => ({ value: v, label: `${IDENTITY_STATUS_LABELS[v]} (${v})` })), className: "w-64" },
+          { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: BRAND_STATUSES.map((v) => ({ value: v, label: `${BRAND_STATUS_LABELS[v]} (${v})` })), className: "w-44" },
+          { kind: "select", name: "vertical", label: "Vertical", value: f.vertical, allLabel: "All verticals", options: verticals.map((v) => ({ value: v, label: v })), className: "w-48" },
+          { kind: "checkbox", name: "deleted", label: "Show deleted", checked: Boolean(f.deleted) },
+        ]}
+      />
+      {rows.length === 0 ? (
+        <TableEmpty
+          filtered={filtered || f.page > 1}
+          clearHref={BRANDS_PATH}
+          emptyTitle="No brands yet"
+          emptyDescription="Brands appear here as soon as the registry confirms them, through its webhooks or the nightly reconciliation."
+        />
+      ) : (
+        <Table label="Brands">
+          <TableHeader>
+            <TableRow>
+              {sortHeader("displayName", "Display name")}
+              <TableHead>Company</TableHead>
+              <TableHead>Entity type</TableHead>
+              {sortHeader("identityStatus", "Identity status")}
+              <TableHead className="text-right">Vetting score</TableHead>
+              <TableHead>Country</TableHead>
+              {sortHeader("created", "Created")}
+              <TableHead className="text-right">Campaigns</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((b) => (
+              <TableRow key={b.id}>
+                <TableCell className="font-medium">
+                  <Link href={`/brands/${encodeURIComponent(b.brandId)}`} className="text-primary underline-offset-4 hover:underline">
+                    {b.displayName ?? b.brandId}
+                  </Link>
+                  <div className="flex flex-wrap items-center gap-1.5 font-mono text-xs font-normal text-muted-foreground">
+                    {b.brandId}
+                    {b.mock ? <Badge tone="info">mock</Badge> : null}
+                    {b.deletedAt ? <Badge tone="warning">Deleted</Badge> : null}
+                  </div>
+                </TableCell>
+                <TableCell>{b.companyName ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                <TableCell><EntityType value={b.entityType} /></TableCell>
+                <TableCell><IdentityStatus value={b.identityStatus} /></TableCell>
+                <TableCell className="text-right tabular-nums">{b.vettingScore ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                <TableCell>{b.country ?? "—"}</TableCell>
+                <TableCell className="whitespace-nowrap">{formatDate(b.registryCreatedAt)}</TableCell>
+                <TableCell className="text-right tabular-nums">{b.campaigns}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      <TablePager page={f.page} total={total} pageSize={pageSize} hrefForPage={(page) => brandsHref(f, { page })} noun={["brand", "brands"]} label="Brand pages" />
+    </div>
+  );
+}

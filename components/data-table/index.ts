@@ -1,0 +1,5 @@
+export { FilterBar, type FilterBarProps, type FilterField, type FilterOption } from "./filter-bar";
+export { SortHeader, type SortHeaderProps } from "./sort-header";
+export { TableEmpty, type TableEmptyProps } from "./table-empty";
+export { TablePager, type TablePagerProps } from "./table-pager";
+export { firstValues, hrefFor, nextSort, pageCount, type RawSearchParams, type SortDir, type SortState, type UrlState } from "./url-state";

@@ -1,0 +1,98 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
+
+// The e2e server starts the TCR sandbox on SANDBOX_PORT (playwright.config.ts); the API key is the launcher's default.
+const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
+const AUTH = { Authorization: "Bearer sandbox-key" };
+
+async function createBrandInSandbox(request: APIRequestContext, displayName: string): Promise<string> {
+  const res = await request.post(`${SANDBOX}/v2/brand/nonBlocking`, {
+    headers: AUTH,
+    data: {
+      entityType: "PRIVATE_PROFIT", displayName, companyName: `${displayName} Inc.`, ein: "111111111", einIssuingCountry: "US",
+      phone: "+12024567890", street: "123 6th Ave", city: "New York", state: "NY", postalCode: "10001", country: "US",
+      email: "johndoe@abc.com", vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT",
+    },
+  });
+  expect(res.ok(), await res.text()).toBe(true);
+  return ((await res.json()) as { brandId: string }).brandId;
+}
+
+/** Reloads the list until the brand's row shows the wanted text (the mirror follows webhooks, processed by the worker). */
+async function waitForRow(page: Page, url: string, displayName: string, text: string | RegExp) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(page.getByRole("row", { name: new RegExp(displayName) })).toContainText(text, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+}
+
+test("a brand created at the registry appears in the Brands list, reaches VERIFIED, and has a timeline", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+
+  await page.goto("/settings/webhooks");
+  await page.getByRole("button", { name: "Subscribe this portal to every category" }).click();
+  await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
+
+  const displayName = `Brandlist ${Date.now().toString(36)}`;
+  const brandId = await createBrandInSandbox(request, displayName);
+
+  await page.getByRole("navigation").getByRole("link", { name: "Brands" }).first().click();
+  await expect(page).toHaveURL(/\/brands$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Brands" })).toBeVisible();
+  await waitForRow(page, "/brands", displayName, brandId);
+
+  // Identity scoring takes a minute of sandbox time; move the sandbox clock instead of waiting.
+  const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
+  expect(advanced.ok(), await advanced.text()).toBe(true);
+  await waitForRow(page, "/brands", displayName, "VERIFIED");
+
+  const row = page.getByRole("row", { name: new RegExp(displayName) });
+  await expect(row).toContainText("Private company");
+  await expect(row).toContainText("PRIVATE_PROFIT");
+  await expect(row).toContainText("Identity verified");
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/brands-list.png", fullPage: true });
+
+  // Filters live in the URL: search by name, then filter by identity status, then sort by name.
+  await page.getByLabel("Search").fill(displayName);
+  await page.getByLabel("Identity status").selectOption("VERIFIED");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${displayName.replace(" ", "\\+")}.*identityStatus=VERIFIED`));
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByText("1–1 of 1 brand")).toBeVisible();
+  await page.getByRole("link", { name: /Display name/ }).click();
+  await expect(page).toHaveURL(/sort=displayName/);
+  await expect(page.getByRole("columnheader", { name: /Display name/ })).toHaveAttribute("aria-sort", "ascending");
+  await page.getByLabel("Identity status").selectOption("UNVERIFIED");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("heading", { name: "Nothing matches these filters" })).toBeVisible();
+  await expectAccessible(page);
+  // The filter bar's "Clear filters" drops the filters but keeps the chosen sort.
+  await page.getByRole("form", { name: "Filter brands" }).getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/brands\?sort=displayName$/);
+
+  // Row → detail.
+  await page.getByRole("link", { name: displayName }).click();
+  await expect(page).toHaveURL(new RegExp(`/brands/${brandId}$`));
+  await expect(page.getByRole("heading", { level: 1, name: displayName })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Identity" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Contact & address" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Classification" })).toBeVisible();
+  await expect(page.getByText("last confirmed by the registry")).toBeVisible();
+  const timeline = page.getByRole("list", { name: /Brand timeline/ });
+  await expect(timeline).toContainText("Brand registered with the registry");
+  await expect(timeline).toContainText("BRAND_IDENTITY_STATUS_UPDATE");
+
+  await page.getByRole("button", { name: "Refresh from registry" }).click();
+  await expect(page.getByText(/up to date with the registry|Updated with the registry/)).toBeVisible();
+  await expect(timeline).toContainText("Refreshed the brand from the registry");
+  await expect(timeline).toContainText(admin.email);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/brand-detail.png", fullPage: true });
+
+  // Another organization's brand or an unknown id is simply not found.
+  const missing = await page.goto("/brands/BNOSUCH1");
+  expect(missing?.status()).toBe(404);
+});

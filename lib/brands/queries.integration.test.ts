@@ -1,0 +1,128 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getBrand, listBrands } from "@/lib/brands/queries";
+import { parseBrandFilters } from "@/lib/brands/search-params";
+import { createTestDb, type TestDb } from "@/test/db";
+import { makeOrg } from "@/test/factories";
+
+let t: TestDb;
+let orgA: string;
+let orgB: string;
+
+type Seed = { brandId: string; displayName: string; companyName?: string; entityType?: string; identityStatus?: string | null; status?: string; vertical?: string; referenceId?: string; created: string; deleted?: boolean };
+
+async function seed(orgId: string, s: Seed) {
+  await t.db.brand.create({
+    data: {
+      orgId, brandId: s.brandId, displayName: s.displayName, companyName: s.companyName ?? `${s.displayName} Inc.`,
+      entityType: s.entityType ?? "PRIVATE_PROFIT", identityStatus: s.identityStatus === undefined ? "VERIFIED" : s.identityStatus,
+      status: s.status ?? "ACTIVE", vertical: s.vertical ?? "RETAIL", referenceId: s.referenceId ?? null, country: "US",
+      registryCreatedAt: new Date(s.created), data: { brandId: s.brandId, displayName: s.displayName }, confirmedAt: new Date(),
+      deletedAt: s.deleted ? new Date() : null,
+    },
+  });
+}
+
+const list = (orgId: string, params: Record<string, string> = {}, pageSize?: number) => listBrands(t.db, orgId, parseBrandFilters(params), pageSize);
+const ids = (r: { rows: { brandId: string }[] }) => r.rows.map((x) => x.brandId);
+
+beforeAll(async () => {
+  t = await createTestDb();
+  orgA = (await makeOrg(t.db)).org.id;
+  orgB = (await makeOrg(t.db)).org.id;
+  await seed(orgA, { brandId: "BALPHA1", displayName: "Alpha Mobile", created: "2026-01-01T00:00:00Z", referenceId: "ref-alpha" });
+  await seed(orgA, { brandId: "BBRAVO2", displayName: "Bravo Health", vertical: "HEALTHCARE", entityType: "NON_PROFIT", identityStatus: "UNVERIFIED", created: "2026-02-01T00:00:00Z" });
+  await seed(orgA, { brandId: "BCHARL3", displayName: "Charlie Gov", entityType: "GOVERNMENT", identityStatus: "SELF_DECLARED", created: "2026-03-01T00:00:00Z" });
+  await seed(orgA, { brandId: "BDELTA4", displayName: "Delta Pending", identityStatus: null, created: "2026-04-01T00:00:00Z" });
+  await seed(orgA, { brandId: "BGONE05", displayName: "Gone Brand", created: "2026-05-01T00:00:00Z", deleted: true, status: "DELETED" });
+  // Deleted at the registry, which still answers for it: hidden like a gone brand unless asked for.
+  await seed(orgA, { brandId: "BREGDEL", displayName: "Registry Deleted", created: "2025-12-01T00:00:00Z", status: "DELETED" });
+  // Another organization's brand, with a name that matches searches for org A's brands.
+  await seed(orgB, { brandId: "BOTHER6", displayName: "Alpha Other Org", created: "2026-06-01T00:00:00Z" });
+  // The same brand id in both organizations: each sees only its own row.
+  await seed(orgB, { brandId: "BALPHA1", displayName: "B's copy", created: "2026-06-02T00:00:00Z" });
+  for (const [i, brandId] of ["BALPHA1", "BALPHA1", "BBRAVO2"].entries()) {
+    await t.db.campaign.create({ data: { orgId: orgA, campaignId: `CA${i}`, brandId, data: {}, confirmedAt: new Date() } });
+  }
+  await t.db.campaign.create({ data: { orgId: orgA, campaignId: "CGONE", brandId: "BALPHA1", data: {}, confirmedAt: new Date(), deletedAt: new Date() } });
+  await t.db.campaign.create({ data: { orgId: orgB, campaignId: "CB1", brandId: "BALPHA1", data: {}, confirmedAt: new Date() } });
+});
+afterAll(async () => t?.close());
+
+describe("listBrands", () => {
+  it("lists the organization's live brands newest first, with totals and campaign counts", async () => {
+    const r = await list(orgA);
+    expect(ids(r)).toEqual(["BDELTA4", "BCHARL3", "BBRAVO2", "BALPHA1"]);
+    expect(r.total).toBe(4);
+    expect(Object.fromEntries(r.rows.map((x) => [x.brandId, x.campaigns]))).toEqual({ BDELTA4: 0, BCHARL3: 0, BBRAVO2: 1, BALPHA1: 2 });
+    expect(r.verticals).toEqual(["HEALTHCARE", "RETAIL"]);
+  });
+
+  it("never shows another organization's brands", async () => {
+    expect(ids(await list(orgA, { q: "alpha" }))).toEqual(["BALPHA1"]);
+    expect((await list(orgA, { q: "alpha" })).rows[0]!.displayName).toBe("Alpha Mobile");
+    expect(ids(await list(orgA, { q: "BOTHER6" }))).toEqual([]);
+    expect(ids(await list(orgB))).toEqual(["BALPHA1", "BOTHER6"]);
+    expect((await list(orgB)).rows.find((x) => x.brandId === "BALPHA1")!.campaigns).toBe(1);
+  });
+
+  it("searches display name, company name, brand id and reference id, case-insensitively", async () => {
+    expect(ids(await list(orgA, { q: "BRAVO" }))).toEqual(["BBRAVO2"]);
+    expect(ids(await list(orgA, { q: "charlie gov inc" }))).toEqual(["BCHARL3"]);
+    expect(ids(await list(orgA, { q: "bdelta" }))).toEqual(["BDELTA4"]);
+    expect(ids(await list(orgA, { q: "REF-ALPHA" }))).toEqual(["BALPHA1"]);
+  });
+
+  it("filters by entity type, identity status, status and vertical", async () => {
+    expect(ids(await list(orgA, { entityType: "NON_PROFIT" }))).toEqual(["BBRAVO2"]);
+    expect(ids(await list(orgA, { identityStatus: "SELF_DECLARED" }))).toEqual(["BCHARL3"]);
+    expect(ids(await list(orgA, { vertical: "HEALTHCARE" }))).toEqual(["BBRAVO2"]);
+    expect(ids(await list(orgA, { status: "DELETED" }))).toEqual(["BREGDEL"]);
+    expect(ids(await list(orgA, { status: "DELETED", deleted: "1" }))).toEqual(["BGONE05", "BREGDEL"]);
+    // A value the registry never uses is ignored rather than failing the page.
+    expect((await list(orgA, { entityType: "BOGUS", identityStatus: "nope" })).total).toBe(4);
+  });
+
+  it("shows deleted brands only when asked", async () => {
+    expect(ids(await list(orgA))).not.toContain("BGONE05");
+    expect(ids(await list(orgA))).not.toContain("BREGDEL");
+    const r = await list(orgA, { deleted: "1" });
+    expect(ids(r)[0]).toBe("BGONE05");
+    expect(ids(r).at(-1)).toBe("BREGDEL");
+    expect(r.total).toBe(6);
+  });
+
+  it("sorts by display name and identity status both ways, empty values last", async () => {
+    expect(ids(await list(orgA, { sort: "displayName" }))).toEqual(["BALPHA1", "BBRAVO2", "BCHARL3", "BDELTA4"]);
+    expect(ids(await list(orgA, { sort: "displayName", dir: "desc" }))).toEqual(["BDELTA4", "BCHARL3", "BBRAVO2", "BALPHA1"]);
+    expect(ids(await list(orgA, { sort: "identityStatus" }))).toEqual(["BCHARL3", "BBRAVO2", "BALPHA1", "BDELTA4"]);
+    expect(ids(await list(orgA, { sort: "identityStatus", dir: "desc" }))).toEqual(["BALPHA1", "BBRAVO2", "BCHARL3", "BDELTA4"]);
+    expect(ids(await list(orgA, { sort: "created", dir: "asc" }))).toEqual(["BALPHA1", "BBRAVO2", "BCHARL3", "BDELTA4"]);
+  });
+
+  it("pages with a stable order and keeps the total", async () => {
+    const p1 = await list(orgA, { sort: "displayName" }, 3);
+    const p2 = await list(orgA, { sort: "displayName", page: "2" }, 3);
+    expect(ids(p1)).toEqual(["BALPHA1", "BBRAVO2", "BCHARL3"]);
+    expect(ids(p2)).toEqual(["BDELTA4"]);
+    expect([p1.total, p2.total]).toEqual([4, 4]);
+    expect(ids(await list(orgA, { page: "9" }, 3))).toEqual([]);
+  });
+});
+
+describe("getBrand", () => {
+  it("returns the organization's own brand with its campaign count", async () => {
+    const b = await getBrand(t.db, orgA, "BALPHA1");
+    expect(b).toMatchObject({ brandId: "BALPHA1", displayName: "Alpha Mobile", campaigns: 2 });
+    expect((await getBrand(t.db, orgB, "BALPHA1"))!.displayName).toBe("B's copy");
+  });
+
+  it("returns null for another organization's brand and for unknown ids", async () => {
+    expect(await getBrand(t.db, orgA, "BOTHER6")).toBeNull();
+    expect(await getBrand(t.db, orgA, "BNOPE00")).toBeNull();
+  });
+
+  it("still returns a deleted brand, flagged", async () => {
+    expect((await getBrand(t.db, orgA, "BGONE05"))!.deletedAt).not.toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db";
+import { BRAND_PAGE_SIZE, type BrandFilters } from "@/lib/brands/search-params";
+
+function where(orgId: string, f: BrandFilters): Prisma.BrandWhereInput {
+  const q = f.q?.trim();
+  // "Deleted" covers both what the mirror marked gone and what the registry still answers for with status
+  // DELETED; asking for status DELETED explicitly shows the latter without ticking "show deleted".
+  const hideDeleted: Prisma.BrandWhereInput[] = f.deleted
+    ? []
+    : [{ deletedAt: null }, ...(f.status === "DELETED" ? [] : [{ OR: [{ status: null }, { status: { not: "DELETED" } }] }])];
+  return {
+    orgId,
+    ...(hideDeleted.length ? { AND: hideDeleted } : {}),
+    ...(f.entityType ? { entityType: f.entityType } : {}),
+    ...(f.identityStatus ? { identityStatus: f.identityStatus } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.vertical ? { vertical: f.vertical } : {}),
+    ...(q
+      ? {
+          OR: [
+            { displayName: { contains: q, mode: "insensitive" } },
+            { companyName: { contains: q, mode: "insensitive" } },
+            { brandId: { contains: q, mode: "insensitive" } },
+            { referenceId: { contains: q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
+  };
+}
+
+function orderBy(f: BrandFilters & { dir: "asc" | "desc" }): Prisma.BrandOrderByWithRelationInput[] {
+  // Rows without a value go last in both directions; the id keeps pages stable when values tie.
+  const key =
+    f.sort === "displayName"
+      ? { displayName: { sort: f.dir, nulls: "last" } }
+      : f.sort === "identityStatus"
+        ? { identityStatus: { sort: f.dir, nulls: "last" } }
+        : { registryCreatedAt: { sort: f.dir, nulls: "last" } };
+  return [key as Prisma.BrandOrderByWithRelationInput, { brandId: f.dir }];
+}
+
+export type BrandListRow = Awaited<ReturnType<typeof listBrands>>["rows"][number];
+
+/** One page of the organization's mirrored brands, the total matching, and each row's campaign count. */
+export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir: "asc" | "desc" }, pageSize = BRAND_PAGE_SIZE) {
+  const w = where(orgId, f);
+  const [rows, total, verticals] = await Promise.all([
+    db.brand.findMany({
+      where: w,
+      orderBy: orderBy(f),
+      skip: (f.page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, brandId: true, referenceId: true, displayName: true, companyName: true, entityType: true,
+        identityStatus: true, status: true, vertical: true, vettingScore: true, country: true, registryCreatedAt: true,
+        deletedAt: true, mock: true,
+      },
+    }),
+    db.brand.count({ where: w }),
+    db.brand.findMany({ where: { orgId, vertical: { not: null } }, distinct: ["vertical"], select: { vertical: true }, orderBy: { vertical: "asc" } }),
+  ]);
+  const counts = rows.length
+    ? await db.campaign.groupBy({
+        by: ["brandId"],
+        where: { orgId, deletedAt: null, brandId: { in: rows.map((r) => r.brandId) } },
+        _count: { _all: true },
+      })
+    : [];
+  const byBrand = new Map(counts.map((c) => [c.brandId, c._count._all]));
+  return {
+    rows: rows.map((r) => ({ ...r, campaigns: byBrand.get(r.brandId) ?? 0 })),
+    total,
+    pageSize,
+    verticals: verticals.map((v) => v.vertical).filter((v): v is string => Boolean(v)),
+  };
+}
+
+/** One mirrored brand of this organization (deleted ones included, flagged), or null. */
+export async function getBrand(db: Db, orgId: string, brandId: string) {
+  // The org id in the where clause is what keeps another organization's brand unreachable by URL.
+  const brand = await db.brand.findFirst({ where: { orgId, brandId } });
+  if (!brand) return null;
+  const campaigns = await db.campaign.count({ where: { orgId, brandId, deletedAt: null } });
+  return { ...brand, campaigns };
+}

@@ -1,0 +1,44 @@
+import { z } from "zod";
+import { firstValues, hrefFor, type RawSearchParams } from "@/components/data-table/url-state";
+import { BrandStatus, EntityType, IdentityStatus } from "@/lib/tcr/schemas/enums";
+
+export const BRAND_SORTS = ["created", "displayName", "identityStatus"] as const;
+export type BrandSort = (typeof BRAND_SORTS)[number];
+export const BRANDS_PATH = "/brands";
+export const BRAND_PAGE_SIZE = 25;
+
+// Each field falls back on its own: one bad or stale param in a shared URL must not throw away the rest.
+export const brandFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  entityType: EntityType.optional().catch(undefined),
+  identityStatus: IdentityStatus.optional().catch(undefined),
+  status: BrandStatus.optional().catch(undefined),
+  vertical: z.string().trim().max(50).optional().catch(undefined),
+  deleted: z.enum(["1"]).optional().catch(undefined),
+  sort: z.enum(BRAND_SORTS).default("created").catch("created"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type BrandFilters = z.output<typeof brandFiltersSchema>;
+
+/** Newest first by default; names and statuses read A→Z. */
+export const defaultDir = (sort: BrandSort) => (sort === "created" ? "desc" : "asc");
+
+export function parseBrandFilters(raw: RawSearchParams): BrandFilters & { dir: "asc" | "desc" } {
+  const f = brandFiltersSchema.parse(firstValues(raw));
+  return { ...f, dir: f.dir ?? defaultDir(f.sort) };
+}
+
+export function hasBrandFilters(f: BrandFilters): boolean {
+  return Boolean(f.q || f.entityType || f.identityStatus || f.status || f.vertical || f.deleted);
+}
+
+/** The list URL for a state, leaving out defaults so the plain list is just /brands. */
+export function brandsHref(f: BrandFilters, over: Partial<BrandFilters> = {}): string {
+  const s = { ...f, ...over };
+  return hrefFor(
+    BRANDS_PATH,
+    { q: s.q, entityType: s.entityType, identityStatus: s.identityStatus, status: s.status, vertical: s.vertical, deleted: s.deleted, sort: s.sort, dir: s.dir, page: s.page },
+    { sort: "created", dir: defaultDir(s.sort), page: 1 },
+  );
+}
