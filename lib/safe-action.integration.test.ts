@@ -61,6 +61,13 @@ describe("orgAction", () => {
     expect((await t.db.auditLog.findFirst({ where: { orgId: org.org.id, action: "t.conflict" } }))?.outcome).toBe("FAILURE");
   });
 
+  it("audits a failure against the action's target when it names one", async () => {
+    await orgAction({ name: "t.targeted", permission: "org.read", schema, target: (i) => ({ type: "thing", id: i.name }) }, async () => {
+      throw new ConflictError("No.");
+    })({ name: "T-42" });
+    expect(await t.db.auditLog.findFirst({ where: { orgId: org.org.id, action: "t.targeted" } })).toMatchObject({ targetType: "thing", targetId: "T-42", outcome: "FAILURE" });
+  });
+
   it("hides unexpected errors behind a generic message with a log id", async () => {
     const r = await orgAction({ name: "t.boom", permission: "org.read", schema }, async () => {
       throw new Error("connection string postgresql://user:pw@host leaked");

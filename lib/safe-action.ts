@@ -36,6 +36,8 @@ type Options<S extends z.ZodType> = {
   name: string;
   permission: Permission;
   schema: S;
+  /** What the action is about, so a refusal or failure is audited against it (and shows on its timeline). */
+  target?: (input: z.infer<S>) => { type: string; id: string };
 };
 
 /**
@@ -49,6 +51,7 @@ export function orgAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     let ctx: OrgContext | null = null;
+    let target: { type: string; id: string } | undefined;
     try {
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
@@ -57,14 +60,15 @@ export function orgAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, error: "Some fields need attention.", fieldErrors: zodFieldErrors(parsed.error) };
       }
+      target = opts.target?.(parsed.data);
       return { ok: true, data: await handler(parsed.data, ctx) };
     } catch (e) {
-      return handleError(e, opts.name, ctx);
+      return handleError(e, opts.name, ctx, target);
     }
   };
 }
 
-async function handleError(e: unknown, name: string, ctx: OrgContext | null): Promise<ActionResult<never>> {
+async function handleError(e: unknown, name: string, ctx: OrgContext | null, target?: { type: string; id: string }): Promise<ActionResult<never>> {
   const registry = describeRegistryError(e);
   if (registry) e = { expected: true, message: registry.message, fieldErrors: registry.fieldErrors } satisfies ExpectedError;
   if (e instanceof AppError || isExpected(e)) {
@@ -73,6 +77,8 @@ async function handleError(e: unknown, name: string, ctx: OrgContext | null): Pr
         orgId: ctx.org.id,
         actor: ctx.user,
         action: name,
+        targetType: target?.type,
+        targetId: target?.id,
         outcome: e instanceof ForbiddenError ? "DENIED" : "FAILURE",
         detail: { reason: e.message },
       }).catch((err) => log().error({ err }, "audit write failed"));
