@@ -17,7 +17,7 @@ test("an owner adds members; a viewer is refused the Members page; a removed mem
   await dialog.getByLabel("Name").fill("Vera Viewer");
   await dialog.getByLabel("Role").selectOption("VIEWER");
   await dialog.getByRole("button", { name: "Add member" }).click();
-  await expect(dialog.getByText(/set an initial password/)).toBeVisible();
+  await expect(dialog.getByText(/This email has no account yet/)).toBeVisible();
   await dialog.getByLabel("Initial password").fill("viewer-password-1");
   await dialog.getByRole("button", { name: "Add member" }).click();
   await expect(dialog).toBeHidden();

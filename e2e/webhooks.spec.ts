@@ -8,7 +8,14 @@ test("an admin subscribes the portal in one click and a test event arrives", asy
   await expect(page.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByRole("button", { name: "Subscribe this portal to every category" }).click();
+  // Another journey may have subscribed already: unsubscribe one category so the one-click path is exercised.
+  const subscribeAll = page.getByRole("button", { name: "Subscribe this portal to every category" });
+  if (!(await subscribeAll.isVisible())) {
+    await page.getByRole("button", { name: "Unsubscribe BRAND" }).click();
+    await expect(page.getByText("BRAND events are no longer sent.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /BRAND/ }).getByText("Not subscribed")).toBeVisible();
+  }
+  await subscribeAll.click();
   await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
   await expect(page.getByRole("row", { name: /BRAND/ }).getByText("This portal")).toBeVisible();
 
