@@ -15,3 +15,8 @@ export function db(): PrismaClient {
 export function useDb(client: PrismaClient): void {
   holder.__campaigndeskDb = client;
 }
+
+/** A unique constraint refused the write (Prisma P2002), whichever driver adapter raised it. */
+export function isUniqueViolation(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}

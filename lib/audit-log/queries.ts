@@ -45,3 +45,8 @@ export async function listAudit(db: Db, orgId: string, f: AuditFilter) {
     actions: actions.map((a) => a.action),
   };
 }
+
+/** One audit entry, only if it belongs to the organization (another organization's id is simply not found). */
+export function getAuditEntry(db: Db, orgId: string, id: string) {
+  return db.auditLog.findFirst({ where: { id, orgId } });
+}

@@ -16,3 +16,8 @@ export async function listEvidence(db: Db, orgId: string, kind?: EvidenceKind, t
     },
   });
 }
+
+/** One stored file of the organization, for download; another organization's id is not found. */
+export function getEvidenceFile(db: Db, orgId: string, id: string) {
+  return db.evidenceFile.findFirst({ where: { id, orgId } });
+}

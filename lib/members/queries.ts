@@ -9,3 +9,7 @@ export async function listMembers(db: Db, orgId: string) {
   return rows.map((m) => ({ id: m.id, userId: m.userId, email: m.user.email, name: m.user.name, role: m.role, since: m.createdAt }));
 }
 export type MemberRow = Awaited<ReturnType<typeof listMembers>>[number];
+
+export function countMembers(db: Db, orgId: string) {
+  return db.membership.count({ where: { orgId } });
+}

@@ -1,14 +1,10 @@
-import { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
+import { isUniqueViolation, type Db } from "@/lib/db";
 import type { Brand as TcrBrand } from "@/lib/tcr/schemas/brand";
 import type { Campaign as TcrCampaign } from "@/lib/tcr/schemas/campaign";
 import { canonicalJson } from "@/lib/webhooks/signature";
 
 type Tx = Db | Prisma.TransactionClient;
-
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 const date = (v: unknown): Date | null => {
   if (typeof v !== "string" && !(v instanceof Date)) return null;

@@ -1,5 +1,5 @@
 import { Prisma } from "@/generated/prisma/client";
-import type { Db } from "@/lib/db";
+import { isUniqueViolation, type Db } from "@/lib/db";
 import type { BillableIntent, IntentStatus, IntentStore } from "@/lib/tcr/billable";
 import type { OperationId } from "@/lib/tcr/endpoints";
 
@@ -22,10 +22,6 @@ function toIntent(r: NonNullable<Row>): BillableIntent {
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? undefined : (v as Prisma.InputJsonValue));
-
-function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
-}
 
 /** Billable intents of one organization, in the database, so every process and every restart sees them. */
 export class PrismaIntentStore implements IntentStore {

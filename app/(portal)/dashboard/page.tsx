@@ -10,6 +10,7 @@ import { db } from "@/lib/db";
 import { listAudit, auditFilterSchema } from "@/lib/audit-log/queries";
 import { getConnectionView } from "@/lib/registry/connection";
 import { formatDateTime } from "@/lib/format";
+import { countMembers } from "@/lib/members/queries";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -18,7 +19,7 @@ export default async function DashboardPage() {
   if (!ctx) redirect("/sign-in");
   const [connection, memberCount, recent] = await Promise.all([
     getConnectionView(db(), ctx.org.id),
-    db().membership.count({ where: { orgId: ctx.org.id } }),
+    countMembers(db(), ctx.org.id),
     listAudit(db(), ctx.org.id, auditFilterSchema.parse({})),
   ]);
   return (

@@ -2,43 +2,46 @@
 import { z } from "zod";
 import { CampaignStatus, SharingRejectionCategory, SharingStatus, TcrDate } from "./enums";
 import { DateTime, PageQuery, pageOf } from "./common";
+import { Campaign } from "./campaign";
 
 const s = z.string().nullable().optional();
-const b = z.boolean().nullable().optional();
 
-/** Role-based view of a campaign shared with me (§9.5). */
-export const PartnerCampaign = z.looseObject({
-  campaignId: z.string(),
-  status: s,
-  createDate: DateTime.nullable().optional(),
-  brandId: s,
-  usecase: s,
-  subUsecases: z.array(z.string()).nullable().optional(),
-  description: s,
-  subscriberOptin: b,
-  subscriberOptout: b,
-  subscriberHelp: b,
-  directLending: b,
-  numberPool: b,
-  embeddedLink: b,
-  embeddedPhone: b,
-  termsAndConditions: b,
-  ageGated: b,
-  sample1: s,
-  sample2: s,
-  sample3: s,
-  sample4: s,
-  sample5: s,
-  messageFlow: s,
-  helpMessage: s,
-  optinKeywords: s,
-  optoutKeywords: s,
-  helpKeywords: s,
-  optinMessage: s,
-  optoutMessage: s,
-  privacyPolicyLink: s,
-  termsAndConditionsLink: s,
-  embeddedLinkSample: s,
+/**
+ * Role-based view of a campaign shared with me (§9.5): the campaign's own fields, minus what only its owner
+ * sees (fees, renewal, reseller, mock), so it is picked from the Campaign schema rather than declared again.
+ */
+export const PartnerCampaign = Campaign.pick({
+  campaignId: true,
+  status: true,
+  createDate: true,
+  brandId: true,
+  usecase: true,
+  subUsecases: true,
+  description: true,
+  subscriberOptin: true,
+  subscriberOptout: true,
+  subscriberHelp: true,
+  directLending: true,
+  numberPool: true,
+  embeddedLink: true,
+  embeddedPhone: true,
+  termsAndConditions: true,
+  ageGated: true,
+  sample1: true,
+  sample2: true,
+  sample3: true,
+  sample4: true,
+  sample5: true,
+  messageFlow: true,
+  helpMessage: true,
+  optinKeywords: true,
+  optoutKeywords: true,
+  helpKeywords: true,
+  optinMessage: true,
+  optoutMessage: true,
+  privacyPolicyLink: true,
+  termsAndConditionsLink: true,
+  embeddedLinkSample: true,
 });
 export type PartnerCampaign = z.infer<typeof PartnerCampaign>;
 

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { getAuditEntry } from "@/lib/audit-log/queries";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
@@ -14,8 +15,7 @@ export default async function AuditEntryPage({ params }: { params: Promise<{ id:
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
   const { id } = await params;
-  // Scoped by organization: another organization's entry is simply not found.
-  const row = await db().auditLog.findFirst({ where: { id, orgId: ctx.org.id } });
+  const row = await getAuditEntry(db(), ctx.org.id, id);
   if (!row) notFound();
   const fields: [string, React.ReactNode][] = [
     ["When", formatDateTime(row.createdAt)],

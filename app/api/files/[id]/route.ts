@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
+import { getEvidenceFile } from "@/lib/evidence/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
-  const file = await db().evidenceFile.findFirst({ where: { id, orgId: ctx.org.id } });
+  const file = await getEvidenceFile(db(), ctx.org.id, id);
   if (!file) return Response.json({ error: "Not found." }, { status: 404 });
   const stream = await evidenceStorage().read(file.storageKey);
   const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
