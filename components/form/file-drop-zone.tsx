@@ -122,7 +122,7 @@ export function FileDropZone({ kind, label, hint, maxBytes, maxFiles = 10, accep
         <p className="text-xs text-muted-foreground">{hint}</p>
       </div>
       {items.length > 0 ? (
-        <ul className="space-y-2" aria-label="Uploads" aria-live="polite">
+        <ul className="space-y-2" aria-label={`Uploads: ${label}`} aria-live="polite">
           {items.map((i) => (
             <li key={i.key} className="flex items-center gap-3 rounded-md border p-2" data-state={i.state}>
               {i.preview ? (

@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { NotFoundError, ValidationFailedError } from "@/lib/errors";
 import { ATTACH_TARGETS, type attachSchema } from "@/lib/evidence/attach-targets";
 import { APPEAL_LIMITS, formatBytes } from "@/lib/evidence/kinds";
-import type { EvidenceStorage } from "@/lib/evidence/storage";
+import { StorageNotFound, type EvidenceStorage } from "@/lib/evidence/storage";
 import { describeRegistryError } from "@/lib/registry/errors";
 import type { TcrClient } from "@/lib/tcr/client";
 
@@ -34,16 +34,17 @@ export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; c
       throw new ValidationFailedError({ fileId: msg }, msg);
     }
   }
-  const upload = { data: await deps.storage.blob(file.storageKey, file.mimeType), fileName: file.fileName, mimeType: file.mimeType };
   const key = { fileId_targetType_targetId: { fileId: file.id, targetType: input.targetType, targetId: input.targetId } };
   const base = { orgId: ctx.org.id, fileId: file.id, targetType: input.targetType, targetId: input.targetId };
   try {
-    const sent =
-      input.targetType === "BRAND_APPEAL_EVIDENCE"
-        ? await deps.client.brands.uploadAppealEvidence(input.targetId, upload)
+    const sent = await deps.storage.withBlob(file.storageKey, file.mimeType, (data) => {
+      const upload = { data, fileName: file.fileName, mimeType: file.mimeType };
+      return input.targetType === "BRAND_APPEAL_EVIDENCE"
+        ? deps.client.brands.uploadAppealEvidence(input.targetId, upload)
         : input.targetType === "CAMPAIGN_MMS"
-          ? await deps.client.campaigns.uploadMmsMedia(input.targetId, upload)
-          : await deps.client.campaigns.uploadSupportingDocument(input.targetId, upload);
+          ? deps.client.campaigns.uploadMmsMedia(input.targetId, upload)
+          : deps.client.campaigns.uploadSupportingDocument(input.targetId, upload);
+    });
     const row = await db.evidenceAttachment.upsert({
       where: key,
       create: { ...base, state: "ATTACHED", registryUuid: sent.uuid, attempts: 1, attachedAt: new Date() },
@@ -52,7 +53,9 @@ export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; c
     await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "evidence.attach", targetType: input.targetType, targetId: input.targetId, outcome: "SUCCESS", detail: { fileId: file.id, registryUuid: sent.uuid } });
     return row;
   } catch (e) {
-    const message = describeRegistryError(e)?.message ?? "The upload to the registry failed.";
+    const message =
+      describeRegistryError(e)?.message ??
+      (e instanceof StorageNotFound ? "The stored copy of this file is missing; upload it again." : "The upload to the registry failed.");
     await db.evidenceAttachment.upsert({ where: key, create: { ...base, state: "FAILED", error: message, attempts: 1 }, update: { state: "FAILED", error: message, attempts: { increment: 1 } } });
     await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "evidence.attach", targetType: input.targetType, targetId: input.targetId, outcome: "FAILURE", detail: { fileId: file.id, reason: message } });
     throw e;

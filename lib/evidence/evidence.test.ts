@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest";
+import { attachSchema, targetSchema } from "@/lib/evidence/attach-targets";
+import { contentDisposition, safeDownloadType } from "@/lib/evidence/download";
 import { checkDimensions, EvidenceRejected, inspectHead } from "@/lib/evidence/inspect";
 import { acceptedExtensions } from "@/lib/evidence/kinds";
 import { sanitizeFileName } from "@/lib/evidence/sanitize";
@@ -62,5 +64,19 @@ describe("brand imagery dimensions", () => {
     expect(checkDimensions("BRAND_BANNER", makePng(1440, 448))).toEqual({ width: 1440, height: 448 });
     expect(checkDimensions("APPEAL_EVIDENCE", makePng(10, 10))).toBeNull();
     await expect(inspectHead("BRAND_LOGO", makePng(224, 224), "logo.png")).resolves.toEqual({ mimeType: "image/png" });
+  });
+});
+
+describe("downloads and targets", () => {
+  it("never serves active content as such, and always as an attachment", () => {
+    expect(safeDownloadType("application/pdf")).toBe("application/pdf");
+    for (const t of ["text/html", "text/html; charset=utf-8", "image/svg+xml", "application/xhtml+xml", "", null, "garbage"]) expect(safeDownloadType(t)).toBe("application/octet-stream");
+    expect(contentDisposition('../ré"sumé.pdf')).toBe(`attachment; filename="r__sum_.pdf"; filename*=UTF-8''r%C3%A9_sum%C3%A9.pdf`);
+  });
+  it("sends appeal evidence to a brand and campaign files to a campaign", () => {
+    expect(targetSchema.parse({ targetType: "CAMPAIGN_MMS", targetId: " c1a2b3c " })).toEqual({ targetType: "CAMPAIGN_MMS", targetId: "C1A2B3C" });
+    expect(targetSchema.safeParse({ targetType: "CAMPAIGN_MMS", targetId: "B1A2B3C" }).error?.issues[0]).toMatchObject({ path: ["targetId"], message: "This goes to a campaign: its id starts with C." });
+    expect(targetSchema.safeParse({ targetType: "BRAND_APPEAL_EVIDENCE", targetId: "C1A2B3C" }).error?.issues[0]?.message).toBe("Appeal evidence goes to a brand: its id starts with B.");
+    expect(attachSchema.safeParse({ fileId: "f", targetType: "BRAND_APPEAL_EVIDENCE", targetId: "not an id" }).error?.issues[0]?.message).toBe("A registry brand or campaign id, e.g. B1A2B3C.");
   });
 });

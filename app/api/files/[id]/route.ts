@@ -2,7 +2,10 @@ import { Readable } from "node:stream";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
+import { contentDisposition } from "@/lib/evidence/download";
 import { getEvidenceFile } from "@/lib/evidence/queries";
+import { StorageNotFound } from "@/lib/evidence/storage";
+import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +16,19 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const file = await getEvidenceFile(db(), ctx.org.id, id);
   if (!file) return Response.json({ error: "Not found." }, { status: 404 });
-  const stream = await evidenceStorage().read(file.storageKey);
-  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  let stream: Readable;
+  try {
+    stream = await evidenceStorage().read(file.storageKey);
+  } catch (e) {
+    if (!(e instanceof StorageNotFound)) throw e;
+    log().error({ orgId: ctx.org.id, fileId: file.id, storageKey: file.storageKey }, "evidence file has a row but no stored bytes");
+    return Response.json({ error: "The stored copy of this file is missing." }, { status: 410 });
+  }
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": file.mimeType,
       "Content-Length": String(file.size),
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      "Content-Disposition": contentDisposition(file.fileName),
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
