@@ -5,11 +5,13 @@ import { FieldErrors, invalid, notFound, tcrError } from "./core/errors";
 import type { FaultInput, FaultRule, Faults, RateLimiter } from "./core/faults";
 import { json, noContent, readJson } from "./core/http";
 import type { Router } from "./core/router";
-import type { AccountSettings, Counters, DeliveryRecord, EventRecord, Task } from "./core/store";
+import type { AccountSettings, Counters, DeliveryRecord, EventRecord, PartnerRecord, Task } from "./core/store";
 import type { WebhookChaos } from "./core/webhooks";
+import { addPartner, cancelIncomingMigration, receivePartnerShares, seedSharedCampaigns, type IncomingShareOptions, type SharedCampaignsOptions } from "./domain/incoming";
+import { allPartners } from "./domain/partners";
 import { markVerified } from "./routes/brandOtp";
 import { provisionNumbers } from "./routes/campaignFiles";
-import { loadScenario, makeBrand, makePartnerCampaign, SCENARIOS, type ScenarioOptions, type ScenarioSummary } from "./scenarios";
+import { loadScenario, makeBrand, SCENARIOS, type ScenarioOptions, type ScenarioSummary } from "./scenarios";
 
 /**
  * The control API: programmatic (`sandbox.control`) and over HTTP under /_sandbox/ (no TCR auth,
@@ -49,8 +51,18 @@ export interface SandboxControl {
   setAccount(a: Partial<Omit<AccountSettings, "cspId">>): AccountSettings;
   state(): Record<string, number | string>;
   provisionNumbers(campaignId: string, count: number): string[];
-  /** A downstream partner shares `count` campaigns with this CSP (CAMPAIGN_SHARE_ADD each). */
-  receivePartnerShares(count: number): string[];
+  /**
+   * A downstream partner shares `count` campaigns with this CSP (CAMPAIGN_SHARE_ADD each); with `cnpMigration`
+   * each share is the provisional hop of a migration that partner initiated to us (30-day expiry).
+   */
+  receivePartnerShares(count: number, options?: IncomingShareOptions): string[];
+  /** The downstream initiator cancels its open migration to us (CNP_MIGRATION_CANCEL). */
+  cancelIncomingMigration(campaignId: string, reason?: string): void;
+  /** Another connectivity partner (CNP, or DCA with isDca) listed by /enum/cnp or /enum/dca and usable as a target. */
+  addPartner(p: Partial<PartnerRecord> & { displayName: string }): PartnerRecord;
+  partners(): PartnerRecord[];
+  /** Our own ACTIVE campaigns (one new verified brand) whose share to `upstreamCnpId` is ACCEPTED. */
+  seedSharedCampaigns(o: SharedCampaignsOptions): { brandId: string; campaignIds: string[] };
 }
 
 export function createControl(sim: Sim, faults: Faults, limiter: RateLimiter): SandboxControl {
@@ -156,18 +168,11 @@ export function createControl(sim: Sim, faults: Faults, limiter: RateLimiter): S
       store.markDirty();
       return out;
     },
-    receivePartnerShares(count) {
-      if (!Number.isInteger(count) || count < 1 || count > 10_000) throw invalid("count", "count must be 1..10000");
-      const base = Object.keys(store.data.partnerCampaigns).length;
-      const ids: string[] = [];
-      for (let i = 0; i < count; i++) {
-        const pc = makePartnerCampaign(sim, base + i, clock.now());
-        webhooks.emit("CAMPAIGN_SHARE_ADD", { campaignId: pc.campaignId, brandId: pc.brandId, mock: false, description: `Shared by ${pc.downstreamCnpId}` });
-        ids.push(pc.campaignId);
-      }
-      store.markDirty();
-      return ids;
-    },
+    receivePartnerShares: (count, options) => receivePartnerShares(sim, count, options),
+    cancelIncomingMigration: (campaignId, reason) => cancelIncomingMigration(sim, campaignId, reason),
+    addPartner: (p) => addPartner(sim, p),
+    partners: () => allPartners(sim),
+    seedSharedCampaigns: (o) => seedSharedCampaigns(sim, o),
     state() {
       const d = store.data;
       return {
@@ -238,7 +243,30 @@ export function registerControlRoutes(r: Router, control: SandboxControl): void 
   r.put("/webhooks/chaos", (ctx) => json(control.setWebhookChaos(body(ctx) as Partial<WebhookChaos>)));
   r.get("/events", (ctx) => json(control.events({ eventType: ctx.query.get("eventType") ?? undefined, brandId: ctx.query.get("brandId") ?? undefined })));
   r.get("/counters", () => json(control.counters()));
-  r.post("/partnerCampaigns", (ctx) => json({ campaignIds: control.receivePartnerShares(num(body(ctx).count ?? 1, "count")) }));
+  r.post("/partnerCampaigns", (ctx) => {
+    const b = body(ctx);
+    const str = (k: string) => (b[k] === undefined ? undefined : typeof b[k] === "string" ? (b[k] as string) : (() => { throw invalid(k, `${k} must be a string`); })());
+    return json({
+      campaignIds: control.receivePartnerShares(num(b.count ?? 1, "count"), {
+        downstreamCnpId: str("downstreamCnpId"), usecase: str("usecase"), cnpMigration: b.cnpMigration === true,
+        previouslyAcceptedUpstreamCnpId: str("previouslyAcceptedUpstreamCnpId"),
+      }),
+    });
+  });
+  r.delete("/partnerCampaigns/:campaignId/migration", (ctx) => {
+    const reason = ctx.query.get("reason") ?? undefined;
+    control.cancelIncomingMigration(ctx.params.campaignId!, reason);
+    return noContent();
+  });
+  r.get("/partners", () => json(control.partners()));
+  r.post("/partners", (ctx) => json(control.addPartner(body(ctx) as Partial<PartnerRecord> & { displayName: string }), 201));
+  r.post("/campaigns", (ctx) => {
+    const b = body(ctx);
+    return json(control.seedSharedCampaigns({
+      count: num(b.count, "count"), upstreamCnpId: typeof b.upstreamCnpId === "string" ? b.upstreamCnpId : undefined,
+      brandName: typeof b.brandName === "string" ? b.brandName : undefined,
+    }), 201);
+  });
   r.post("/campaigns/:campaignId/phoneNumbers", (ctx) => json({ phoneNumbers: control.provisionNumbers(ctx.params.campaignId!, num(body(ctx).count, "count")) }));
   r.put("/delays", (ctx) => json(control.setDelays(body(ctx) as Partial<Delays>)));
   r.put("/account", (ctx) => json(control.setAccount(body(ctx) as Partial<AccountSettings>)));

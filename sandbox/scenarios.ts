@@ -52,7 +52,7 @@ export function makeBrand(sim: Sim, p: Partial<BrandRecord> & { entityType: Enti
 
 const USECASES = ["2FA", "ACCOUNT_NOTIFICATION", "CUSTOMER_CARE", "DELIVERY_NOTIFICATION", "MARKETING", "MIXED", "LOW_VOLUME"];
 
-function makeCampaign(sim: Sim, b: BrandRecord, i: number, createAt: number): CampaignRecord {
+export function makeCampaign(sim: Sim, b: BrandRecord, i: number, createAt: number): CampaignRecord {
   const usecase = USECASES[i % USECASES.length]!;
   const created = new Date(createAt);
   const next = new Date(createAt);

@@ -12,6 +12,16 @@ export const QUEUES = {
     payload: z.object({ orgId: z.string().min(1), reason: z.enum(["schedule", "connection", "manual"]).default("schedule") }),
     options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
   },
+  /**
+   * One slice of a bulk job (lib/migrations/bulk.ts): runs for at most BULK_SLICE_MS, then queues the next slice.
+   * "singleton" with singletonKey = job id: never two active runs of the same bulk job. A slice cut off by a crash
+   * expires and is retried; the run re-checks its interrupted item at the registry before anything else.
+   */
+  bulkRun: {
+    name: "bulk-run",
+    payload: z.object({ jobId: z.string().min(1) }),
+    options: { retryLimit: 50, retryDelay: 10, retryBackoff: true, expireInSeconds: 900, policy: "singleton" as const },
+  },
   reconcileAll: {
     name: "reconcile-all",
     payload: z.object({}).passthrough(),
@@ -21,3 +31,4 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 export const RECONCILE_CRON = "*/15 * * * *";
+export const BULK_SLICE_MS = 10 * 60_000;

@@ -2,7 +2,8 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { enqueue } from "@/lib/jobs/boss";
-import { QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
+import { BULK_SLICE_MS, QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
+import { runBulkJob, unfinishedJobIds } from "@/lib/migrations/bulk";
 import { reconcileOrg } from "@/lib/mirror/reconcile";
 import { registryClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
@@ -32,6 +33,18 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     return reconcileOrg(deps.db, await clientFor(orgId), orgId);
   });
 
+  const enqueueBulk = (jobId: string) => enqueue(b, QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
+  await b.work(QUEUES.bulkRun.name, polling, async ([job]) => {
+    const { jobId } = QUEUES.bulkRun.payload.parse(job!.data);
+    const row = await deps.db.bulkJob.findUnique({ where: { id: jobId }, select: { orgId: true } });
+    if (!row) return { skipped: "no such bulk job" };
+    const r = await runBulkJob(deps.db, await clientFor(row.orgId), jobId, { sliceMs: BULK_SLICE_MS });
+    if (r.more) await enqueueBulk(jobId);
+    return { status: r.status, succeeded: r.succeeded, skipped: r.skipped, failed: r.failed, more: r.more };
+  });
+  // Bulk jobs left unfinished by a stopped or crashed worker continue now.
+  for (const jobId of await unfinishedJobIds(deps.db)) await enqueueBulk(jobId);
+
   await b.work(QUEUES.reconcileAll.name, polling, async () => {
     const orgs = await deps.db.registryConnection.findMany({ select: { orgId: true } });
     for (const { orgId } of orgs) {
@@ -45,7 +58,10 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
       take: 1000,
     });
     for (const e of stuck) await enqueue(b, QUEUES.webhookProcess, { eventId: e.id }, { singletonKey: `event:${e.id}` });
-    return { organizations: orgs.length, requeuedEvents: stuck.length };
+    // Bulk jobs whose slice was lost with its queue entry are queued again (a running one is not doubled: singleton).
+    const bulk = await unfinishedJobIds(deps.db);
+    for (const jobId of bulk) await enqueueBulk(jobId);
+    return { organizations: orgs.length, requeuedEvents: stuck.length, bulkJobs: bulk.length };
   });
 
   if (opts.schedule !== false) await b.schedule(QUEUES.reconcileAll.name, RECONCILE_CRON, {}, { tz: "UTC" });

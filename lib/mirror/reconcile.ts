@@ -1,12 +1,22 @@
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { reconcileSharingAndMigrations, type Counts as SharingCounts } from "@/lib/migrations/mirror";
 import { refreshCampaign } from "@/lib/mirror/refresh";
 import { upsertBrand, type UpsertOutcome } from "@/lib/mirror/upsert";
 import type { TcrClient } from "@/lib/tcr/client";
 import { paginate } from "@/lib/tcr/paginate";
 
 export type ReconcileCounts = Record<"created" | "updated" | "unchanged" | "stale" | "deleted", number>;
-export type ReconcileReport = { brands: ReconcileCounts; campaigns: ReconcileCounts; startedAt: string; finishedAt: string };
+export type ReconcileReport = {
+  brands: ReconcileCounts;
+  campaigns: ReconcileCounts;
+  /** Our campaigns' upstream hop, campaigns shared with us, CNP migrations (both directions). */
+  sharing: SharingCounts;
+  partnerCampaigns: SharingCounts;
+  migrations: SharingCounts;
+  startedAt: string;
+  finishedAt: string;
+};
 
 const zero = (): ReconcileCounts => ({ created: 0, updated: 0, unchanged: 0, stale: 0, deleted: 0 });
 
@@ -47,8 +57,12 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string): Pr
   });
   campaigns.deleted += goneCampaigns.count;
 
-  const report = { brands, campaigns, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
-  const repaired = brands.created + brands.updated + brands.deleted + campaigns.created + campaigns.updated + campaigns.deleted;
+  // After campaigns, so the sharing columns land on rows that exist.
+  const shares = await reconcileSharingAndMigrations(db, client, orgId);
+
+  const report = { brands, campaigns, ...shares, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  const fixed = (c: { created: number; updated: number; deleted: number }) => c.created + c.updated + c.deleted;
+  const repaired = fixed(brands) + fixed(campaigns) + fixed(shares.sharing) + fixed(shares.partnerCampaigns) + fixed(shares.migrations);
   log().info({ event: "mirror.reconciled", orgId, repaired, ...report }, repaired ? "mirror repaired" : "mirror in sync");
   return report;
 }

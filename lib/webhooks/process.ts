@@ -1,6 +1,9 @@
 import type { Db } from "@/lib/db";
+import { refreshSharingAndMigration } from "@/lib/migrations/mirror";
 import { refreshBrand, refreshCampaign } from "@/lib/mirror/refresh";
 import type { TcrClient } from "@/lib/tcr/client";
+
+const SHARING_EVENT = /^(CNP_MIGRATION_|CAMPAIGN_SHARE_|CAMPAIGN_DCA2_SHARE_|CAMPAIGN_DCA_COMPLETE)/;
 
 /**
  * Brings the mirror up to date for one stored event. Events are triggers, not truth: the registry's event
@@ -23,6 +26,8 @@ export async function processRegistryEvent(db: Db, clientFor: (orgId: string) =>
       }
       if (ev.campaignId) {
         await refreshCampaign(db, client, ev.orgId, ev.campaignId);
+        // Sharing and migration events (ours or a partner's campaign): the hops and the transaction too.
+        if (SHARING_EVENT.test(ev.eventType)) await refreshSharingAndMigration(db, client, ev.orgId, ev.campaignId);
         touched = true;
       }
     }

@@ -220,6 +220,19 @@ export interface PartnerCampaignRecord extends Omit<CampaignRecord, "cspId"> {
   sharingStatus: "PENDING" | "ACCEPTED" | "DECLINED";
   sharedDate: string;
   statusDate: string;
+  /** True when the share is the provisional hop of a migration the downstream partner initiated to us. */
+  cnpMigration?: boolean;
+  /** CAMPAIGN_SHARE_ADD's previouslyAccepted: we were already in the pre-migration chain. */
+  previouslyAccepted?: boolean;
+}
+
+/** A connectivity partner added through the control API (besides the built-in /enum/cnp and /enum/dca lists). */
+export interface PartnerRecord {
+  id: string;
+  displayName: string;
+  isDca: boolean;
+  soleProprietorEnabled: boolean;
+  cnpMigrationSupported: boolean;
 }
 
 /** One hop of a campaign's sharing chain where this CSP is the downstream party (tcr-api-part2 §2.18). */
@@ -239,7 +252,10 @@ export interface ShareRecord {
   dcaComplete: boolean;
 }
 
-/** A CNP migration transaction on one of our campaigns (cnp-migration.md §12, single-hop model). */
+/**
+ * A CNP migration transaction (cnp-migration.md §12, single-hop model): on one of our campaigns (initiator = us),
+ * or on a partner campaign whose downstream CSP migrates it to us (initiator = that CSP, target = us).
+ */
 export interface MigrationRecord {
   migrationId: string;
   campaignId: string;
@@ -366,6 +382,7 @@ export interface StoreData {
   /** Upstream hop of our campaigns and of partner campaigns we forwarded, keyed by campaignId. */
   shares: Record<string, ShareRecord>;
   migrations: Record<string, MigrationRecord>;
+  partners: Record<string, PartnerRecord>;
   subscriptions: Record<string, WebhookSubscription>;
   events: EventRecord[];
   deliveries: Record<string, DeliveryRecord>;
@@ -405,6 +422,7 @@ export function emptyData(seed: string, startAt: number = DEFAULT_EPOCH): StoreD
     phoneNumbers: {},
     shares: {},
     migrations: {},
+    partners: {},
     brands: {},
     otps: {},
     vettings: {},

@@ -4,7 +4,7 @@ import type { Router } from "../core/router";
 import * as E from "../data/enums";
 
 /** Enum Type group (tcr-api-part2 §5): all 27 lists, in the reference's shapes. */
-export function registerEnumRoutes(r: Router, _sim: Sim): void {
+export function registerEnumRoutes(r: Router, sim: Sim): void {
   const list = (name: string, value: () => unknown) => r.get(`/enum/${name}`, () => json(value()));
   const partnerFilter = <T extends { soleProprietorEnabled: boolean; cnpMigrationSupported: boolean }>(q: URLSearchParams, rows: T[]) => {
     const sp = queryBool(q, "soleProprietorEnabled");
@@ -30,9 +30,11 @@ export function registerEnumRoutes(r: Router, _sim: Sim): void {
   list("brandRelationship", () => E.BRAND_RELATIONSHIPS);
   list("brandStatus", () => E.BRAND_STATUSES);
   list("campaignStatus", () => E.CAMPAIGN_STATUSES);
-  r.get("/enum/cnp", (ctx) => json(Object.fromEntries(partnerFilter(ctx.query, E.CNPS).map((c) => [c.id, c.displayName]))));
+  // Partners added through the control API (control.addPartner) are listed beside the built-in ones.
+  const added = (dca: boolean) => Object.values(sim.store.data.partners).filter((p) => p.isDca === dca);
+  r.get("/enum/cnp", (ctx) => json(Object.fromEntries(partnerFilter(ctx.query, [...E.CNPS, ...added(false)]).map((c) => [c.id, c.displayName]))));
   list("country", () => E.COUNTRIES);
-  r.get("/enum/dca", (ctx) => json(partnerFilter(ctx.query, E.DCAS).map((d) => ({ id: d.id, displayName: d.displayName }))));
+  r.get("/enum/dca", (ctx) => json(partnerFilter(ctx.query, [...E.DCAS, ...added(true)]).map((d) => ({ id: d.id, displayName: d.displayName }))));
   list("entityType", () => E.ENTITY_TYPES);
   r.get("/enum/extVettingAppealCategory", (ctx) => {
     const evpId = ctx.query.get("evpId");

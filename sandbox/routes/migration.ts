@@ -2,9 +2,9 @@ import type { Sim } from "../core/context";
 import { invalid, tcrError } from "../core/errors";
 import { noContent, json } from "../core/http";
 import type { Router } from "../core/router";
-import type { CampaignRecord, MigrationRecord } from "../core/store";
-import { CNPS, DCAS } from "../data/enums";
+import type { CampaignRecord, MigrationRecord, PartnerCampaignRecord } from "../core/store";
 import { brandEventFields } from "../domain/brands";
+import { findPartner } from "../domain/partners";
 
 /**
  * CNP migration (tcr-api-part2 §4, cnp-migration.md §12) for campaigns this CSP originated, in the
@@ -16,9 +16,13 @@ import { brandEventFields } from "../domain/brands";
  * are cancelled after 30 days or when the campaign is deactivated (CNP_MIGRATION_CANCEL). Errors follow
  * seed 002: 502 not found, 518 expired, 592 data constraints (one open transaction, an accepted DCA
  * chain, a different target, migration-enabled partners, SP support, no mock campaigns).
+ *
+ * Incoming migrations (a downstream CSP migrates its campaign to us; created with the control API,
+ * domain/incoming.ts) are transactions on partner campaigns with the downstream CSP as initiator: we are a
+ * participant, so GET migrateCnp answers, DELETE answers 500 "Not a migration owner", and the expiry and
+ * cancellation events reach us.
  */
-const PARTNERS = [...CNPS.map((c) => ({ ...c, isDca: false })), ...DCAS.map((d) => ({ ...d, isDca: true }))];
-const MIGRATION_WINDOW_MS = 30 * 24 * 3_600_000;
+export const MIGRATION_WINDOW_MS = 30 * 24 * 3_600_000;
 
 export function latestMigration(sim: Sim, campaignId: string): MigrationRecord | undefined {
   return Object.values(sim.store.data.migrations)
@@ -31,14 +35,31 @@ export function openMigration(sim: Sim, campaignId: string): MigrationRecord | u
   return m?.status === "ACTIVE" ? m : undefined;
 }
 
-function events(sim: Sim, c: CampaignRecord) {
+function events(sim: Sim, c: CampaignRecord | PartnerCampaignRecord) {
   const b = sim.store.data.brands[c.brandId];
   return { ...(b ? brandEventFields(b) : { brandId: c.brandId }), campaignId: c.campaignId, campaignReferenceId: c.referenceId ?? undefined, mock: c.mock };
 }
 
+/** The open transaction a downstream CSP started to migrate its campaign to us, if any. */
+export function openIncomingMigration(sim: Sim, campaignId: string): MigrationRecord | undefined {
+  const m = openMigration(sim, campaignId);
+  return m && m.targetId === sim.store.data.account.cspId ? m : undefined;
+}
+
+/** An incoming transaction completes once our new chain is accepted (the post-migration chain reaches a DCA). */
+export function completeIncomingMigration(sim: Sim, m: MigrationRecord): void {
+  const c = sim.store.data.partnerCampaigns[m.campaignId];
+  m.status = "COMPLETE";
+  m.finalDate = sim.clock.nowIso();
+  if (c) {
+    c.cnpMigration = false;
+    sim.webhooks.emit("CNP_MIGRATION_COMPLETE", { ...events(sim, c), cnpMigration: true, description: `CNP migration on campaign ${c.campaignId} is completed` });
+  }
+}
+
 /** System or user cancellation of an open transaction. */
 export function cancelMigration(sim: Sim, m: MigrationRecord, reason: string): void {
-  const c = sim.store.data.campaigns[m.campaignId];
+  const c = sim.store.data.campaigns[m.campaignId] ?? sim.store.data.partnerCampaigns[m.campaignId];
   m.status = "CANCELED";
   m.finalDate = sim.clock.nowIso();
   m.cancellationReason = reason;
@@ -49,6 +70,12 @@ export function registerMigrationRoutes(r: Router, sim: Sim): void {
   const { store, clock } = sim;
   const getCampaign = (id: string) => {
     const c = store.data.campaigns[id];
+    if (!c) throw tcrError(502, "Campaign record not found", "campaignId");
+    return c;
+  };
+  // Participants may read a transaction (cnp-migration.md §12.8): our campaigns and partner campaigns migrating to us.
+  const getParticipantCampaign = (id: string) => {
+    const c = store.data.campaigns[id] ?? store.data.partnerCampaigns[id];
     if (!c) throw tcrError(502, "Campaign record not found", "campaignId");
     return c;
   };
@@ -79,14 +106,14 @@ export function registerMigrationRoutes(r: Router, sim: Sim): void {
   });
 
   r.get("/campaign/:campaignId/migrateCnp", (ctx) => {
-    const c = getCampaign(ctx.params.campaignId!);
+    const c = getParticipantCampaign(ctx.params.campaignId!);
     const m = latestMigration(sim, c.campaignId);
     if (!m) throw tcrError(502, "No CNP migration for this campaign", "campaignId");
     return json({ campaignId: m.campaignId, status: m.status, cancellationReason: m.cancellationReason, expirationDate: m.expirationDate, createDate: m.createDate });
   });
 
   r.delete("/campaign/:campaignId/migrateCnp", (ctx) => {
-    const c = getCampaign(ctx.params.campaignId!);
+    const c = getParticipantCampaign(ctx.params.campaignId!);
     const explanation = ctx.query.get("explanation") ?? "";
     if (explanation.length > 2048) throw invalid("explanation", "explanation must be at most 2048 characters");
     const m = latestMigration(sim, c.campaignId);
@@ -99,7 +126,7 @@ export function registerMigrationRoutes(r: Router, sim: Sim): void {
 
   r.post("/campaign/:campaignId/migrateCnp/:upstreamCnpId", (ctx) => {
     const c = getCampaign(ctx.params.campaignId!);
-    const target = PARTNERS.find((x) => x.id === ctx.params.upstreamCnpId);
+    const target = findPartner(sim, ctx.params.upstreamCnpId!);
     if (!target) throw invalid("upstreamCnpId", "Unknown connectivity partner");
     if (c.status !== "ACTIVE") throw tcrError(518, "Campaign expired");
     const acc = store.data.account;

@@ -3,11 +3,12 @@ import { badState, FieldErrors, invalid, notFound, tcrError } from "../core/erro
 import { BodyReader, json, noContent, paginate, queryArray, queryBool, readJson } from "../core/http";
 import type { Router } from "../core/router";
 import type { BrandRecord, CampaignRecord, PartnerCampaignRecord, ShareRecord } from "../core/store";
-import { CAMPAIGN_STATUSES, CNPS, DCAS, NUDGE_INTENTS, SHARING_REJECTION_CATEGORIES } from "../data/enums";
+import { CAMPAIGN_STATUSES, NUDGE_INTENTS, SHARING_REJECTION_CATEGORIES } from "../data/enums";
 import { USECASE_BY_NAME } from "../data/usecases";
 import { brandEventFields } from "../domain/brands";
+import { findPartner } from "../domain/partners";
 import { qualify } from "../domain/qualification";
-import { openMigration } from "./migration";
+import { completeIncomingMigration, openIncomingMigration, openMigration } from "./migration";
 
 /**
  * Campaign sharing and partner campaigns (tcr-api-part2 §2.7, 2.10, 2.12, 2.17, 2.18, §7, §9).
@@ -17,10 +18,11 @@ import { openMigration } from "./migration";
  *    CAMPAIGN_SHARE_DELETE); a nudge APPEAL_REJECTION puts it back to review;
  *  - otherwise ACCEPTED (CAMPAIGN_SHARE_ACCEPT); a DCA elects every submitted MNO, except that SDCA002
  *    excludes US Cellular (10037); CAMPAIGN_DCA_COMPLETE once nothing is excluded (DELETE excludedMno).
- * cnpMigration=true views show the provisional hop of open migrations of our campaigns (routes/migration.ts);
- * migrations of partner campaigns are not simulated, so those views are empty.
+ * cnpMigration=true views show the provisional hop of open migrations of our campaigns (routes/migration.ts)
+ * and the inbound hop of partner campaigns a downstream CSP is migrating to us (domain/incoming.ts). Accepting
+ * such a share (PUT …/sharing/{upstream}) shares it on; the transaction completes when that upstream accepts,
+ * or at once on a CNP match (we were already in the chain with an ACCEPTED share to the same upstream).
  */
-const PARTNERS = [...CNPS.map((c) => ({ ...c, isDca: false })), ...DCAS.map((d) => ({ ...d, isDca: true }))];
 const DATE = /^20\d\d-[0-1][0-9]-[0-3][0-9]$/;
 
 export function partnerView(pc: PartnerCampaignRecord): Record<string, unknown> {
@@ -72,8 +74,13 @@ export function registerSharingRoutes(r: Router, sim: Sim): void {
     s.sharingStatus = "ACCEPTED";
     s.excludedMnoIds = s.upstreamCnpId === "SDCA002" ? c.mnoIds.filter((m) => m === 10037) : [];
     s.electedMnoIds = c.mnoIds.filter((m) => !s.excludedMnoIds.includes(m));
-    sim.webhooks.emit("CAMPAIGN_SHARE_ACCEPT", { ...eventFields(c), description: `Share accepted by ${s.upstreamCnpId}` });
+    sim.webhooks.emit("CAMPAIGN_SHARE_ACCEPT", { ...eventFields(c), ...(s.cnpMigration ? { cnpMigration: true } : {}), description: `Share accepted by ${s.upstreamCnpId}` });
     completeIfDone(s, c);
+    const m = openIncomingMigration(sim, c.campaignId);
+    if (m && m.hop.sharingStatus === "ACCEPTED") {
+      s.cnpMigration = false;
+      completeIncomingMigration(sim, m);
+    }
   });
 
   const completeIfDone = (s: ShareRecord, c: CampaignRecord | PartnerCampaignRecord) => {
@@ -84,7 +91,7 @@ export function registerSharingRoutes(r: Router, sim: Sim): void {
   };
 
   const shareUp = (c: CampaignRecord | PartnerCampaignRecord, upstreamCnpId: string, downstreamCnpId: string): ShareRecord => {
-    const partner = PARTNERS.find((x) => x.id === upstreamCnpId);
+    const partner = findPartner(sim, upstreamCnpId);
     if (!partner || upstreamCnpId === d().account.cspId) throw invalid("upstreamCnpId", "Unknown connectivity partner");
     if (c.status !== "ACTIVE") throw tcrError(518, "Campaign expired");
     if (c.mock) throw badState("Mock campaigns cannot be shared");
@@ -197,17 +204,20 @@ export function registerSharingRoutes(r: Router, sim: Sim): void {
     const downstream = q.get("downstreamCnpId") || null;
     const brandId = q.get("brandId") || null;
     const inRange = dateRange(q, startName, endName);
-    const rows = f.migration
-      ? []
-      : Object.values(d().partnerCampaigns).filter(
-          (c) => (!downstream || c.downstreamCnpId === downstream) && (!brandId || c.brandId === brandId) && (!f.status || c.status === f.status) &&
-            (f.sharing.length === 0 || f.sharing.includes(c.sharingStatus)) && inRange(c.sharedDate),
-        );
+    // cnpMigration=true: inbound hops of open migrations to us; false: ordinary (pre-migration) shares.
+    const rows = Object.values(d().partnerCampaigns).filter(
+      (c) => (f.migration ? Boolean(c.cnpMigration) && !!openIncomingMigration(sim, c.campaignId) : !c.cnpMigration) &&
+        (!downstream || c.downstreamCnpId === downstream) && (!brandId || c.brandId === brandId) && (!f.status || c.status === f.status) &&
+        (f.sharing.length === 0 || f.sharing.includes(c.sharingStatus)) && inRange(c.sharedDate),
+    );
     rows.sort((a, b) => (a.sharedDate < b.sharedDate ? 1 : a.sharedDate > b.sharedDate ? -1 : a.campaignId.localeCompare(b.campaignId)));
     const page = paginate(q, cap ? rows.slice(0, 10_000) : rows, max);
     return json({
       ...page,
-      records: page.records.map((c) => ({ ...partnerView(c), downstreamCnpId: c.downstreamCnpId, sharingStatus: c.sharingStatus, sharedDate: c.sharedDate, statusDate: c.statusDate })),
+      records: page.records.map((c) => ({
+        ...partnerView(c), downstreamCnpId: c.downstreamCnpId, sharingStatus: c.sharingStatus, sharedDate: c.sharedDate, statusDate: c.statusDate,
+        cnpMigration: Boolean(c.cnpMigration),
+      })),
     });
   };
   r.get("/partnerCampaign/sharedWithMe", (ctx) => sharedWithMe(ctx.query, 500, false, "startDate", "endDate"));
@@ -233,14 +243,17 @@ export function registerSharingRoutes(r: Router, sim: Sim): void {
 
   r.get("/partnerCampaign/:campaignId/sharing", (ctx) => {
     const c = theirs(ctx.params.campaignId!);
-    if (queryBool(ctx.query, "cnpMigration")) return json({ sharedWithMe: null, sharedByMe: null });
     const s = d().shares[c.campaignId];
+    if (queryBool(ctx.query, "cnpMigration")) {
+      const m = openIncomingMigration(sim, c.campaignId);
+      return json({ sharedWithMe: m ? shareResponse(m.hop) : null, sharedByMe: m && s?.cnpMigration ? shareResponse(s) : null });
+    }
     return json({
-      sharedWithMe: {
+      sharedWithMe: c.cnpMigration ? null : {
         downstreamCnpId: c.downstreamCnpId, upstreamCnpId: d().account.cspId, sharingStatus: c.sharingStatus, rejectionCategory: [],
         explanation: null, sharedDate: c.sharedDate, statusDate: c.statusDate, cnpMigration: false,
       },
-      sharedByMe: s ? shareResponse(s) : null,
+      sharedByMe: s && !s.cnpMigration ? shareResponse(s) : null,
     });
   });
 
@@ -255,18 +268,49 @@ export function registerSharingRoutes(r: Router, sim: Sim): void {
     for (const cat of categories) if (!SHARING_REJECTION_CATEGORIES.includes(cat)) errs.add("rejectionCategory", `Unknown rejection category ${cat}`);
     errs.throwIfAny();
     if (c.sharingStatus !== "PENDING") throw badState("Only a PENDING sharing request can be declined");
-    // Declined requests are removed; the downstream partner may share again.
+    // Declined requests are removed; the downstream partner may share again. A declined migration share leaves
+    // the transaction open (cnp-migration.md §3.2, Q11) until its initiator cancels it or it expires.
     delete d().partnerCampaigns[c.campaignId];
     const now = clock.nowIso();
+    const m = c.cnpMigration ? openIncomingMigration(sim, c.campaignId) : undefined;
+    if (m) Object.assign(m.hop, { sharingStatus: "DECLINED", rejectionCategory: categories, explanation, statusDate: now });
     return json({
       downstreamCnpId: c.downstreamCnpId, upstreamCnpId: d().account.cspId, sharingStatus: "DECLINED", rejectionCategory: categories,
-      explanation, sharedDate: c.sharedDate, statusDate: now, cnpMigration: false,
+      explanation, sharedDate: c.sharedDate, statusDate: now, cnpMigration: Boolean(c.cnpMigration),
     });
   });
 
   r.put("/partnerCampaign/:campaignId/sharing/:upstreamCnpId", (ctx) => {
     const c = theirs(ctx.params.campaignId!);
     if (c.sharingStatus === "DECLINED") throw badState("The sharing request was declined");
+    const m = c.cnpMigration ? openIncomingMigration(sim, c.campaignId) : undefined;
+    if (c.cnpMigration && !m) throw badState("The CNP migration of this campaign is no longer open");
+    if (m) {
+      const live = d().shares[c.campaignId];
+      const accept = () => {
+        const now = clock.nowIso();
+        Object.assign(c, { sharingStatus: "ACCEPTED", statusDate: now });
+        Object.assign(m.hop, { sharingStatus: "ACCEPTED", statusDate: now });
+      };
+      // CNP match: we already hold an accepted share to this upstream, so the chain above us carries over.
+      if (live && live.sharingStatus === "ACCEPTED" && live.upstreamCnpId === ctx.params.upstreamCnpId) {
+        accept();
+        completeIncomingMigration(sim, m);
+        return json(shareResponse(live));
+      }
+      // The provisional upstream hop replaces our pre-migration one (restored if the new share is refused).
+      delete d().shares[c.campaignId];
+      let up: ShareRecord;
+      try {
+        up = shareUp(c, ctx.params.upstreamCnpId!, d().account.cspId);
+      } catch (e) {
+        if (live) d().shares[c.campaignId] = live;
+        throw e;
+      }
+      up.cnpMigration = true;
+      accept();
+      return json(shareResponse(up));
+    }
     const s = shareUp(c, ctx.params.upstreamCnpId!, d().account.cspId);
     // Sharing upward is how this partner accepts the inbound request.
     if (c.sharingStatus === "PENDING") Object.assign(c, { sharingStatus: "ACCEPTED", statusDate: clock.nowIso() });

@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { PageHeader } from "@/components/layout/page-header";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { currentContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
+import { jobItems, jobProgress, PAGE_SIZE } from "@/lib/migrations/queries";
+import { BULK_KIND_LABELS, ITEM_STATES, type BulkKind } from "@/lib/migrations/schemas";
+import { JobProgressPanel } from "./_components/job-progress";
+
+export const metadata: Metadata = { title: "Bulk job" };
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const ctx = await currentContext();
+  if (!ctx) redirect("/sign-in");
+  const { jobId } = await params;
+  const sp = await searchParams;
+  const page = Math.max(1, Number(sp.page) || 1);
+  const state = (ITEM_STATES as readonly string[]).includes(sp.state ?? "") ? sp.state : undefined;
+  let progress;
+  try {
+    progress = await jobProgress(db(), ctx.org.id, jobId);
+  } catch (e) {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  }
+  const items = await jobItems(db(), ctx.org.id, jobId, page, state);
+  const href = (p: { page?: number; state?: string }) => {
+    const q = new URLSearchParams();
+    if (p.state) q.set("state", p.state);
+    if (p.page && p.page > 1) q.set("page", String(p.page));
+    return `/jobs/${jobId}${q.size ? `?${q}` : ""}`;
+  };
+  return (
+    <div className="space-y-4">
+      <PageHeader title={`${BULK_KIND_LABELS[progress.kind as BulkKind] ?? progress.kind}: ${progress.total} campaigns`} description="Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error)." />
+      <JobProgressPanel initial={progress} canAct={can(ctx.role, "registry.act")} />
+      <section aria-labelledby="results" className="space-y-2">
+        <h2 id="results" className="text-lg font-semibold">Results</h2>
+        <nav aria-label="Filter results by state" className="flex flex-wrap gap-3 text-sm">
+          <Link href={href({})} aria-current={!state ? "page" : undefined} className={!state ? "font-semibold underline" : "underline"}>All</Link>
+          {ITEM_STATES.map((s) => (
+            <Link key={s} href={href({ state: s })} aria-current={state === s ? "page" : undefined} className={state === s ? "font-semibold underline" : "underline"}>{s}</Link>
+          ))}
+        </nav>
+        <Table>
+          <TableHeader>
+            <TableRow><TableHead>Campaign</TableHead><TableHead>Result</TableHead><TableHead>Reason or registry error</TableHead><TableHead className="text-right">Attempts</TableHead></TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.rows.map((r) => (
+              <TableRow key={r.campaignId}>
+                <TableCell className="font-mono">{r.campaignId}</TableCell>
+                <TableCell>{r.state}</TableCell>
+                <TableCell className="max-w-xl whitespace-normal">{r.error ?? r.reason ?? ""}</TableCell>
+                <TableCell className="text-right">{r.attempts}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+        <p className="text-sm text-muted-foreground">
+          {items.total} items{state ? ` ${state}` : ""}.{" "}
+          {page > 1 ? <Link className="underline" href={href({ state, page: page - 1 })}>Previous page</Link> : null}{" "}
+          {page * PAGE_SIZE < items.total ? <Link className="underline" href={href({ state, page: page + 1 })}>Next page</Link> : null}
+        </p>
+      </section>
+    </div>
+  );
+}

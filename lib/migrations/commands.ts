@@ -1,0 +1,68 @@
+import type { OrgContext } from "@/lib/auth/context";
+import type { Db } from "@/lib/db";
+import { boss, enqueue } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
+import { registryClientFor } from "@/lib/registry/client";
+import { createBulkJob, requestCancel, resolveSelection, retryFailed } from "./bulk";
+import { cancelEligibility, declineEligibility, electEligibility, migrateEligibility, type Eligibility } from "./eligibility";
+import { incomingFactsFor, outgoingFactsFor } from "./facts";
+import { loadPartners } from "./partners";
+import type { BulkParams, CreateBulkJobInput, Selection } from "./schemas";
+
+const actorOf = (ctx: OrgContext) => ({ id: ctx.user.id, email: ctx.user.email });
+const queue = async (jobId: string) => enqueue(await boss(), QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
+
+export type DryRunRow = { campaignId: string } & Eligibility;
+export type DryRun = { total: number; eligible: number; byReason: Record<string, { message: string; count: number }>; rows: DryRunRow[] };
+
+/** Per campaign: eligible or why not, from the mirror and the registry's partner list (no write is sent). */
+export async function dryRun(db: Db, ctx: OrgContext, input: { params: BulkParams; selection: Selection }, rowLimit = 500): Promise<DryRun> {
+  const orgId = ctx.org.id;
+  const ids = await resolveSelection(db, orgId, input.params, input.selection);
+  const p = input.params;
+  let check: (id: string) => Eligibility;
+  if (p.kind === "MIGRATE" || p.kind === "CANCEL_MIGRATION") {
+    const facts = await outgoingFactsFor(db, orgId, ids);
+    if (p.kind === "MIGRATE") {
+      const client = await registryClientFor(db, orgId);
+      const [partners, settings] = await Promise.all([loadPartners(client), client.settings.getCnpMigration()]);
+      const target = partners.find((x) => x.id === p.upstreamCnpId) ?? null;
+      check = (id) => migrateEligibility(facts.get(id) ?? null, target, { migrationSupported: settings.migrationSupported });
+    } else check = (id) => cancelEligibility(facts.get(id) ?? null);
+  } else {
+    const facts = await incomingFactsFor(db, orgId, ids);
+    if (p.kind === "ELECT") {
+      const partners = await loadPartners(await registryClientFor(db, orgId));
+      const up = partners.find((x) => x.id === p.upstreamCnpId) ?? null;
+      check = (id) => electEligibility(facts.get(id) ?? null, up);
+    } else check = (id) => declineEligibility(facts.get(id) ?? null);
+  }
+  const out: DryRun = { total: ids.length, eligible: 0, byReason: {}, rows: [] };
+  for (const id of ids) {
+    const e = check(id);
+    if (e.eligible) out.eligible++;
+    else (out.byReason[e.reason] ??= { message: e.message, count: 0 }).count++;
+    // Ineligible rows first in the sample, so the table shows what needs attention.
+    if (out.rows.length < rowLimit || !e.eligible) out.rows.push({ campaignId: id, ...e });
+  }
+  out.rows.sort((a, b) => Number(a.eligible) - Number(b.eligible));
+  out.rows = out.rows.slice(0, rowLimit);
+  return out;
+}
+
+export async function startBulkJob(db: Db, ctx: OrgContext, input: CreateBulkJobInput) {
+  const r = await createBulkJob(db, { orgId: ctx.org.id, actor: actorOf(ctx) }, input);
+  await queue(r.jobId);
+  return r;
+}
+
+export async function cancelBulkJob(db: Db, ctx: OrgContext, jobId: string) {
+  const j = await requestCancel(db, { orgId: ctx.org.id, actor: actorOf(ctx) }, jobId);
+  return { jobId: j.id, status: j.status };
+}
+
+export async function retryFailedItems(db: Db, ctx: OrgContext, jobId: string) {
+  const n = await retryFailed(db, { orgId: ctx.org.id, actor: actorOf(ctx) }, jobId);
+  await queue(jobId);
+  return { jobId, requeued: n };
+}
