@@ -84,3 +84,7 @@ export async function getBrand(db: Db, orgId: string, brandId: string) {
   const campaigns = await db.campaign.count({ where: { orgId, brandId, deletedAt: null } });
   return { ...brand, campaigns };
 }
+
+// The brand detail page's tabs (actions, vetting, appeals, assets): reads in lib/brands/lifecycle-queries.ts.
+export { loadBrandAppeals, loadBrandAssets, loadBrandOverview, loadBrandVetting } from "@/lib/brands/lifecycle-queries";
+export type { Category, OverviewData, ProviderOption } from "@/lib/brands/lifecycle-queries";

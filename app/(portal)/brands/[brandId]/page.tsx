@@ -1,23 +1,28 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft, Pencil } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { buttonVariants } from "@/components/ui/button";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { groupBrandFields } from "@/lib/brands/fields";
-import { brandStatusLabel, entityTypeLabel } from "@/lib/brands/labels";
-import { getBrand } from "@/lib/brands/queries";
+import { entityTypeLabel } from "@/lib/brands/labels";
+import { getBrand, loadBrandAppeals, loadBrandAssets, loadBrandOverview, loadBrandVetting } from "@/lib/brands/queries";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { brandTimeline } from "@/lib/timeline/queries";
 import { EnumValue, IdentityStatus } from "../_components/brand-labels";
+import { AppealsTab } from "./_components/appeals-tab";
+import { AssetsTab } from "./_components/assets-tab";
+import { BrandTabs, parseTab } from "./_components/brand-tabs";
 import { BrandTimeline } from "./_components/brand-timeline";
+import { OverviewTab } from "./_components/overview-tab";
 import { RefreshButton } from "./_components/refresh-button";
+import { Section } from "./_components/section";
+import { VettingTab } from "./_components/vetting-tab";
 
-type Params = { params: Promise<{ brandId: string }> };
+type Props = { params: Promise<{ brandId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Next hands over the segment as written in the URL; a stray "%" must read as "not found", not crash the page.
 function segment(raw: string): string {
@@ -28,37 +33,25 @@ function segment(raw: string): string {
   }
 }
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   return { title: `Brand ${segment((await params).brandId)}` };
 }
 
-const DATE_KEYS = new Set(["createDate", "mobilePhoneVerifiedDate", "businessContactEmailVerifiedDate"]);
-
-function FieldValue({ k, value }: { k: string; value: unknown }) {
-  if (value === null || value === undefined || value === "") return <span className="text-muted-foreground">—</span>;
-  if (k === "entityType" && typeof value === "string") return <EnumValue value={value} label={entityTypeLabel(value)} />;
-  if (k === "status" && typeof value === "string") return <EnumValue value={value} label={brandStatusLabel(value)} />;
-  if (k === "identityStatus" && typeof value === "string") return <IdentityStatus value={value} />;
-  if (DATE_KEYS.has(k) && typeof value === "string") return <span>{formatDateTime(value)}</span>;
-  if (typeof value === "boolean") return <span>{value ? "Yes" : "No"}</span>;
-  if (typeof value === "string" || typeof value === "number") return <span className="break-words">{String(value)}</span>;
-  if (typeof value === "object" && Object.keys(value).length === 0) return <span className="text-muted-foreground">None</span>;
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return <span>{value.join(", ")}</span>;
-  return <pre className="overflow-x-auto rounded bg-muted p-2 font-mono text-xs whitespace-pre-wrap">{JSON.stringify(value, null, 2)}</pre>;
-}
-
-export default async function BrandPage({ params }: Params) {
+export default async function BrandPage({ params, searchParams }: Props) {
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
   const brandId = segment((await params).brandId);
+  const tab = parseTab((await searchParams).tab);
   const brand = await getBrand(db(), ctx.org.id, brandId);
   if (!brand) notFound();
-  const timeline = await brandTimeline(db(), ctx.org.id, brand.brandId);
-  const groups = groupBrandFields(brand.data);
+  const canAct = can(ctx.role, "registry.act");
+  const active = !brand.deletedAt && brand.status !== "DELETED";
+  const actOnActive = canAct && active;
 
   return (
     <div className="space-y-6">
       <PageHeader
+        className="mb-0"
         breadcrumb={
           <Link href="/brands" className="inline-flex items-center gap-1 hover:text-foreground">
             <ArrowLeft aria-hidden="true" className="size-4" /> Brands
@@ -69,49 +62,44 @@ export default async function BrandPage({ params }: Params) {
           <>
             <IdentityStatus value={brand.identityStatus} />
             {brand.mock ? <Badge tone="info">mock</Badge> : null}
-            {brand.deletedAt ? <Badge tone="warning">Deleted {formatDateTime(brand.deletedAt)}</Badge> : null}
+            {!active ? <Badge tone="warning">Deleted{brand.deletedAt ? ` ${formatDateTime(brand.deletedAt)}` : ""}</Badge> : null}
           </>
         }
         description={
           <>
-            Brand <code className="font-mono">{brand.brandId}</code> · {brand.campaigns} campaign{brand.campaigns === 1 ? "" : "s"} · last
-            confirmed by the registry <time dateTime={brand.confirmedAt.toISOString()}>{formatDateTime(brand.confirmedAt)}</time>
+            <EnumValue value={brand.entityType} label={entityTypeLabel(brand.entityType)} /> · Brand <code className="font-mono">{brand.brandId}</code> ·{" "}
+            {brand.campaigns} campaign{brand.campaigns === 1 ? "" : "s"} · last confirmed by the registry{" "}
+            <time dateTime={brand.confirmedAt.toISOString()}>{formatDateTime(brand.confirmedAt)}</time>
           </>
         }
-        actions={can(ctx.role, "registry.act") ? <RefreshButton brandId={brand.brandId} /> : null}
+        actions={
+          canAct ? (
+            <>
+              {actOnActive ? (
+                <Link href={`/brands/${encodeURIComponent(brand.brandId)}/edit`} className={buttonVariants({ variant: "outline" })}>
+                  <Pencil aria-hidden="true" /> Edit brand
+                </Link>
+              ) : null}
+              <RefreshButton brandId={brand.brandId} />
+            </>
+          ) : null
+        }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
-        <div className="space-y-6">
-          {groups.map((g) => (
-            <Card key={g.id} role="region" aria-labelledby={`group-${g.id}`}>
-              <CardHeader>
-                <CardTitle asChild><h2 id={`group-${g.id}`}>{g.title}</h2></CardTitle>
-              </CardHeader>
-              <CardContent>
-                <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-                  {g.fields.map((f) => (
-                    <div key={f.key} className="grid min-w-0 gap-0.5">
-                      <dt className="text-xs font-medium text-muted-foreground">
-                        {f.label} <code className="font-mono font-normal">{f.key}</code>
-                      </dt>
-                      <dd className="text-sm"><FieldValue k={f.key} value={f.value} /></dd>
-                    </div>
-                  ))}
-                </dl>
-              </CardContent>
-            </Card>
-          ))}
-        </div>
-        <Card role="region" aria-labelledby="timeline-heading" className="h-fit">
-          <CardHeader>
-            <CardTitle asChild><h2 id="timeline-heading">Timeline</h2></CardTitle>
-            <CardDescription>Registry notifications and portal actions, newest first.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <BrandTimeline entries={timeline} />
-          </CardContent>
-        </Card>
-      </div>
+      {!active ? <p className="text-sm text-muted-foreground">This brand is deleted at the registry: it is shown read-only.</p> : null}
+      <BrandTabs brandId={brand.brandId} current={tab} />
+      {tab === "overview" ? (
+        <OverviewTab brand={brand} data={await loadBrandOverview(db(), ctx.org.id, brand)} timeline={await brandTimeline(db(), ctx.org.id, brand.brandId)} canAct={canAct} />
+      ) : tab === "vetting" ? (
+        <VettingTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandVetting(db(), ctx.org.id, brand)} canAct={actOnActive} />
+      ) : tab === "appeals" ? (
+        <AppealsTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandAppeals(db(), ctx.org.id, brand)} canAct={actOnActive} />
+      ) : tab === "assets" ? (
+        <AssetsTab brandId={brand.brandId} entityType={brand.entityType} identityStatus={brand.identityStatus} data={await loadBrandAssets(db(), ctx.org.id, brand)} canAct={actOnActive} />
+      ) : (
+        <Section id="timeline" title="Activity" description="Registry notifications and portal actions, newest first: identity status changes, OTP, vetting, appeals, assets.">
+          <BrandTimeline entries={await brandTimeline(db(), ctx.org.id, brand.brandId)} />
+        </Section>
+      )}
     </div>
   );
 }

@@ -1,0 +1,125 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useCallback, useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { toast } from "sonner";
+import { z } from "zod";
+import { applyActionResult } from "@/components/form/apply-action-result";
+import { FileDropZone, type UploadedFile } from "@/components/form/file-drop-zone";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField } from "@/components/ui/form-field";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { EXPLANATION_MAX } from "@/lib/brands/appeals-schemas";
+import { acceptedExtensions, APPEAL_LIMITS, formatBytes, KIND_RULES } from "@/lib/evidence/kinds";
+import type { ActionResult } from "@/lib/safe-action";
+
+export type AppealCategory = { id: string; displayName: string; description: string | null };
+export type AppealValues = { appealCategories: string[]; explanation?: string; fileIds: string[] };
+
+const schema = z.object({
+  appealCategories: z.array(z.string()).min(1, "Choose at least one category"),
+  explanation: z.string().max(EXPLANATION_MAX, `At most ${EXPLANATION_MAX} characters`).optional(),
+  fileIds: z.array(z.string()),
+});
+
+/**
+ * An appeal: categories (from the registry's enumeration), an explanation of at most 1024 characters with a
+ * counter, and evidence files uploaded to the library here and sent to the registry with the appeal.
+ */
+export function AppealForm({ idPrefix, categories, submitLabel, onSubmit, onDone }: {
+  idPrefix: string;
+  categories: AppealCategory[];
+  submitLabel: string;
+  onSubmit: (values: AppealValues) => Promise<ActionResult<unknown>>;
+  onDone?: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [dropKey, setDropKey] = useState(0);
+  const { register, control, handleSubmit, formState, setError, setValue, reset } = useForm<AppealValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { appealCategories: [], explanation: "", fileIds: [] },
+  });
+  const explanation = useWatch({ control, name: "explanation" }) ?? "";
+  const onUploaded = useCallback(
+    (f: UploadedFile) =>
+      setFiles((all) => {
+        const next = [...all, f];
+        setValue("fileIds", next.map((x) => x.id));
+        return next;
+      }),
+    [setValue],
+  );
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const message = applyActionResult(await onSubmit({ ...values, explanation: values.explanation?.trim() || undefined }), setError);
+    if (message) return setFormError(message);
+    toast.success("Appeal sent to the registry.");
+    reset();
+    setFiles([]);
+    setDropKey((k) => k + 1);
+    onDone?.();
+  });
+  const rules = KIND_RULES.APPEAL_EVIDENCE;
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label={submitLabel}>
+      {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
+      <fieldset className="space-y-2" aria-describedby={formState.errors.appealCategories ? `${idPrefix}-cat-error` : undefined}>
+        <legend className="text-sm font-medium">Appeal categories <span aria-hidden="true" className="text-danger-foreground">*</span></legend>
+        {categories.length === 0 ? <p className="text-sm text-muted-foreground">The registry&apos;s categories could not be loaded; try again later.</p> : null}
+        <Controller
+          control={control}
+          name="appealCategories"
+          render={({ field }) => (
+            <div className="grid gap-2 sm:grid-cols-2">
+              {categories.map((c) => (
+                <div key={c.id} className="flex items-start gap-2 rounded-md border p-2">
+                  <Checkbox
+                    id={`${idPrefix}-cat-${c.id}`}
+                    checked={field.value.includes(c.id)}
+                    onCheckedChange={(on) => field.onChange(on ? [...field.value, c.id] : field.value.filter((v) => v !== c.id))}
+                  />
+                  <div className="grid gap-0.5">
+                    <Label htmlFor={`${idPrefix}-cat-${c.id}`}>{c.displayName}</Label>
+                    <span className="text-xs text-muted-foreground"><code className="font-mono">{c.id}</code>{c.description ? ` · ${c.description}` : ""}</span>
+                  </div>
+                </div>
+              ))}
+            </div>
+          )}
+        />
+        {formState.errors.appealCategories ? <p id={`${idPrefix}-cat-error`} className="text-sm text-danger-foreground">{formState.errors.appealCategories.message}</p> : null}
+      </fieldset>
+      <FormField
+        label="Explanation"
+        htmlFor={`${idPrefix}-explanation`}
+        description={<span aria-live="polite">{explanation.length} / {EXPLANATION_MAX} characters</span>}
+        error={formState.errors.explanation?.message}
+      >
+        <Textarea rows={4} maxLength={EXPLANATION_MAX} {...register("explanation")} />
+      </FormField>
+      <div className="space-y-2">
+        <p className="text-sm font-medium">Evidence</p>
+        <p className="text-xs text-muted-foreground">
+          Official documents that support the appeal (e.g. the IRS EIN letter). They are kept in the evidence library and sent to the registry with the appeal.
+        </p>
+        <FileDropZone
+          key={dropKey}
+          kind="APPEAL_EVIDENCE"
+          label="Upload evidence files"
+          hint={`${acceptedExtensions("APPEAL_EVIDENCE").map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each, ${APPEAL_LIMITS.files} files`}
+          maxBytes={rules.maxBytes}
+          maxFiles={APPEAL_LIMITS.files}
+          onUploaded={onUploaded}
+        />
+        {files.length ? <p className="text-xs text-muted-foreground">{files.length} file{files.length === 1 ? "" : "s"} ready to send: {files.map((f) => f.fileName).join(", ")}</p> : null}
+      </div>
+      <Button type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting || undefined}>
+        {formState.isSubmitting ? "Sending…" : submitLabel}
+      </Button>
+    </form>
+  );
+}

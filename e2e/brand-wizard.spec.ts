@@ -1,0 +1,275 @@
+import type { Page } from "@playwright/test";
+import { admin, expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+
+// The e2e server runs the TCR sandbox on SANDBOX_PORT (playwright.config.ts).
+const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
+const SCREENS = "test-results/screens";
+
+type EntityType = "PRIVATE_PROFIT" | "PUBLIC_PROFIT" | "NON_PROFIT" | "GOVERNMENT" | "SOLE_PROPRIETOR";
+const LABEL: Record<EntityType, RegExp> = {
+  PRIVATE_PROFIT: /Private company/,
+  PUBLIC_PROFIT: /Publicly traded company/,
+  NON_PROFIT: /Non-profit organization/,
+  GOVERNMENT: /Government body/,
+  SOLE_PROPRIETOR: /Sole proprietor/,
+};
+
+const unique = (prefix: string) => `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`;
+
+async function continueTo(page: Page, title: string) {
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(title) })).toBeVisible();
+}
+
+/** Goes through every step of the wizard for one entity type; returns the brand id from the detail page URL. */
+async function registerThroughWizard(page: Page, entityType: EntityType, displayName: string, opts: { ein?: string; screens?: boolean } = {}) {
+  const shot = async (step: string) => {
+    if (opts.screens) await page.screenshot({ path: `${SCREENS}/brand-wizard-${entityType.toLowerCase()}-${step}.png`, fullPage: true });
+  };
+  await page.goto("/brands");
+  await page.getByRole("link", { name: "Register a brand" }).click();
+  await expect(page).toHaveURL(/\/brands\/new$/);
+  await expect(page.getByRole("navigation", { name: "Registration steps" }).locator("[aria-current=step]")).toContainText("Entity type");
+  await page.getByRole("radio", { name: LABEL[entityType] }).check();
+  await shot("1-entity");
+  await continueTo(page, "Identity");
+  await expect(page).toHaveURL(/\/brands\/new\?draft=/);
+
+  await page.getByLabel("Display name").fill(displayName);
+  if (entityType === "SOLE_PROPRIETOR") {
+    await page.getByLabel("First name").fill("Jo");
+    await page.getByLabel("Last name").fill("Tutor");
+    await expect(page.getByLabel("Legal company name")).toHaveCount(0);
+    await expect(page.getByLabel("Tax id (EIN)")).toHaveCount(0);
+  } else {
+    await page.getByLabel("Legal company name").fill(`${displayName} Legal`);
+    await page.getByLabel("Tax id (EIN)").fill(opts.ein ?? "12-3456789");
+    await expect(page.getByLabel("First name")).toHaveCount(0);
+  }
+  if (entityType === "PUBLIC_PROFIT") {
+    await page.getByLabel("Stock symbol").fill("ABC");
+    await page.getByLabel("Stock exchange").selectOption("NASDAQ");
+    await page.getByLabel("Business contact email").fill("jane.doe@abc-example.com");
+  } else {
+    await expect(page.getByLabel("Stock symbol")).toHaveCount(0);
+  }
+  await shot("2-identity");
+  await continueTo(page, "Contact & address");
+
+  await page.getByLabel("Support email").fill("help.desk@abc-example.com");
+  await page.getByLabel("Support phone").fill("+12024567890");
+  if (entityType === "SOLE_PROPRIETOR") await page.getByLabel("Mobile phone").fill("+12025550123");
+  else await expect(page.getByLabel("Mobile phone")).toHaveCount(0);
+  await page.getByLabel("Street").fill("123 6th Ave");
+  await page.getByLabel("City").fill("New York");
+  await page.getByLabel("State").selectOption("NY");
+  await page.getByLabel("Postal code").fill("10001");
+  await shot("3-contact");
+  await continueTo(page, "Classification");
+
+  if (entityType === "SOLE_PROPRIETOR") {
+    await expect(page.getByLabel("Brand relationship")).toHaveCount(0);
+    // SP needs a referenceId: the wizard fills one in from the draft.
+    await expect(page.getByLabel("Reference id")).not.toHaveValue("");
+  } else {
+    await page.getByLabel("Brand relationship").selectOption("BASIC_ACCOUNT");
+    await page.getByLabel("Vertical").selectOption(entityType === "NON_PROFIT" ? "NGO" : entityType === "GOVERNMENT" ? "GOVERNMENT" : "RETAIL");
+  }
+  if (entityType === "PUBLIC_PROFIT") await page.getByLabel("Website").fill("https://www.abc-example.com");
+  await page.getByLabel("Tags").fill("e2e wizard");
+  await shot("4-classification");
+  await continueTo(page, "Review & submit");
+
+  await expect(page.getByText(displayName, { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Fee" })).toBeVisible();
+  await expect(page.getByText("$4.00", { exact: true })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
+  await shot("5-review");
+  await page.getByRole("button", { name: "Register brand ($4.00)" }).click();
+  await expect(page).toHaveURL(/\/brands\/B[A-Z0-9]+$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: displayName })).toBeVisible();
+  return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
+}
+
+async function waitForRow(page: Page, displayName: string, text: string | RegExp) {
+  await expect(async () => {
+    await page.goto(`/brands?q=${encodeURIComponent(displayName)}`);
+    await expect(page.getByRole("row", { name: new RegExp(displayName) })).toContainText(text, { timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+}
+
+test("registers one brand of each entity type through the wizard", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  for (const et of ["PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "GOVERNMENT", "SOLE_PROPRIETOR"] as const) {
+    const name = unique(`Wiz ${et.toLowerCase().replace("_", " ")}`);
+    const brandId = await registerThroughWizard(page, et, name, { screens: true });
+    await expect(page.getByText(et).first()).toBeVisible();
+    if (et === "PRIVATE_PROFIT") await expectAccessible(page);
+    await page.goto(`/brands?q=${encodeURIComponent(name)}`);
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText(brandId);
+  }
+});
+
+test("invalid input is explained at the field, and the review cannot be reached until it is fixed", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/brands/new");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Choose the entity type")).toBeVisible();
+  await page.getByRole("radio", { name: LABEL.PUBLIC_PROFIT }).check();
+  await expect(page.getByText(/foreign government body registers as PRIVATE_PROFIT/)).toBeVisible();
+  await expectAccessible(page);
+  await continueTo(page, "Identity");
+
+  await page.getByLabel("Business contact email").fill("sales@abc-example.com");
+  await page.getByLabel("Tax id (EIN)").fill("12345");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /Identity/ })).toBeVisible();
+  await expect(page.getByLabel("Display name")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Display name is required for a publicly traded company")).toBeVisible();
+  await expect(page.getByText("Stock symbol is required for a publicly traded company")).toBeVisible();
+  await expect(page.getByText("A US EIN is 9 digits")).toBeVisible();
+  await expect(page.getByText(/rejects distribution lists/)).toBeVisible();
+  await expect(page.getByLabel("Business contact email")).toHaveAccessibleDescription(/rejects distribution lists/);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/brand-wizard-errors-identity.png`, fullPage: true });
+
+  await page.getByLabel("Display name").fill(unique("Wiz errors"));
+  await page.getByLabel("Legal company name").fill("Errors Inc.");
+  await page.getByLabel("Tax id (EIN)").fill("123456789");
+  await page.getByLabel("Stock symbol").fill("ERR");
+  await page.getByLabel("Stock exchange").selectOption("NYSE");
+  await page.getByLabel("Business contact email").fill("jane@gmail.com");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText(/rejects personal and free-mail addresses/)).toBeVisible();
+  await page.getByLabel("Business contact email").fill("jane.doe@errors-example.com");
+  await continueTo(page, "Contact & address");
+
+  await page.getByLabel("Support email").fill("not-an-email");
+  await page.getByLabel("Support phone").fill("202 456 7890");
+  await page.getByLabel("Postal code").fill("1234");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByText("Enter a valid email address")).toBeVisible();
+  await expect(page.getByText(/E\.164/).first()).toBeVisible();
+  await expect(page.getByText("Use a 5-digit ZIP code for US brands")).toBeVisible();
+  await expect(page.getByText(/Street is required/)).toBeVisible();
+  await page.screenshot({ path: `${SCREENS}/brand-wizard-errors-contact.png`, fullPage: true });
+  // The stepper does not let the user skip ahead past the step with errors.
+  await expect(page.getByRole("navigation", { name: "Registration steps" }).getByRole("button", { name: /Review/ })).toHaveCount(0);
+});
+
+test("a draft saves as the user goes, resumes from the Brands list, and can be discarded", async ({ page }) => {
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  const name = unique("Wiz draft");
+  await page.goto("/brands/new");
+  await page.getByRole("radio", { name: LABEL.NON_PROFIT }).check();
+  await continueTo(page, "Identity");
+  await page.getByLabel("Display name").fill(name);
+  await page.getByLabel("Legal company name").fill(`${name} Foundation`);
+  // No save button: a moment after typing stops, the draft saves.
+  const status = page.getByRole("status").filter({ hasText: /Draft|Unsaved/ });
+  await expect(status).toHaveText(/Unsaved changes|Saving draft/);
+  await expect(status).toHaveText(/Draft saved at/, { timeout: 10_000 });
+
+  await page.goto("/brands");
+  const row = page.getByRole("region", { name: "Brand drafts" }).getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("NON_PROFIT");
+  await expect(row).toContainText("Identity");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/brand-wizard-drafts.png`, fullPage: true });
+
+  await row.getByRole("link", { name: `Resume draft ${name}` }).click();
+  await expect(page.getByRole("heading", { level: 2, name: /Identity/ })).toBeVisible();
+  await expect(page.getByLabel("Display name")).toHaveValue(name);
+  await expect(page.getByLabel("Legal company name")).toHaveValue(`${name} Foundation`);
+
+  await page.goto("/brands");
+  await page.getByRole("region", { name: "Brand drafts" }).getByRole("button", { name: `Discard draft ${name}` }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Discard draft" }).click();
+  await expect(page.getByText(`Draft “${name}” discarded.`)).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toHaveCount(0);
+});
+
+test("a brand registered in the portal reaches VERIFIED in its Brands list row through webhooks", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/settings/webhooks");
+  await page.getByRole("button", { name: "Subscribe this portal to every category" }).click();
+  await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
+
+  const name = unique("Wiz verified");
+  const brandId = await registerThroughWizard(page, "PRIVATE_PROFIT", name);
+  await waitForRow(page, name, brandId);
+  // Identity scoring takes a minute of sandbox time: move the sandbox clock; only webhooks update the mirror.
+  const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
+  expect(advanced.ok(), await advanced.text()).toBe(true);
+  await waitForRow(page, name, "VERIFIED");
+  await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("Identity verified");
+  await page.screenshot({ path: `${SCREENS}/brand-wizard-verified-row.png`, fullPage: true });
+});
+
+test("an UNVERIFIED brand's TAX_ID feedback is shown at the fields and the fix is saved with a re-verification warning", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  const name = unique("Wiz taxid");
+  // Sandbox rule: an EIN ending 0000 comes back UNVERIFIED with feedback TAX_ID.
+  const brandId = await registerThroughWizard(page, "PRIVATE_PROFIT", name, { ein: "123450000" });
+  const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
+  expect(advanced.ok(), await advanced.text()).toBe(true);
+
+  await page.goto(`/brands/${brandId}/edit`);
+  await expect(page.getByRole("heading", { level: 1, name: `Edit ${name}` })).toBeVisible();
+  await expect(page.getByText("What the registry said about this brand's identity")).toBeVisible();
+  await expect(page.getByText(/Tax id does not match/).first()).toBeVisible();
+  await expect(page.getByLabel("Tax id (EIN)")).toHaveAccessibleDescription(/Registry feedback: Tax id does not match/);
+  await expect(page.getByRole("link", { name: `Back to ${name}` })).toHaveAttribute("href", `/brands/${brandId}`);
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/brand-edit-feedback.png`, fullPage: true });
+
+  await page.getByLabel("Tax id (EIN)").fill("123456789");
+  await page.getByLabel("City").fill("Brooklyn");
+  await page.getByRole("button", { name: "Review and save changes" }).click();
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toContainText("Save 2 changes at the registry?");
+  await expect(dialog).toContainText("123450000");
+  await expect(dialog).toContainText(/becomes UNVERIFIED and must be resubmitted for verification/);
+  await page.screenshot({ path: `${SCREENS}/brand-edit-confirm.png`, fullPage: true });
+  await dialog.getByRole("button", { name: "Save at the registry" }).click();
+  await expect(page).toHaveURL(new RegExp(`/brands/${brandId}$`));
+  await expect(page.getByText(/Saved\. The registry now lists the brand as UNVERIFIED/)).toBeVisible();
+});
+
+test("a viewer sees no Register button and cannot open the wizard", async ({ browser }) => {
+  const ownerCtx = await browser.newContext();
+  const owner = await ownerCtx.newPage();
+  await signIn(owner, admin.email, admin.password);
+  await expect(owner).toHaveURL(/\/dashboard/);
+  await owner.goto("/settings/members");
+  const email = uniqueEmail("wizard-viewer");
+  await owner.getByRole("button", { name: "Add member" }).click();
+  const dialog = owner.getByRole("dialog");
+  await dialog.getByLabel("Email").fill(email);
+  await dialog.getByLabel("Name").fill("Wanda Viewer");
+  await dialog.getByLabel("Role").selectOption("VIEWER");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await dialog.getByLabel("Initial password").fill("viewer-password-2");
+  await dialog.getByRole("button", { name: "Add member" }).click();
+  await expect(dialog).toBeHidden();
+
+  const viewerCtx = await browser.newContext();
+  const viewer = await viewerCtx.newPage();
+  await signIn(viewer, email, "viewer-password-2");
+  await expect(viewer).toHaveURL(/\/dashboard/);
+  await viewer.goto("/brands");
+  await expect(viewer.getByRole("heading", { level: 1, name: "Brands" })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "Register a brand" })).toHaveCount(0);
+  await expect(viewer.getByRole("region", { name: "Brand drafts" })).toHaveCount(0);
+  await viewer.goto("/brands/new");
+  await expect(viewer.getByText("Your role cannot register brands")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Continue" })).toHaveCount(0);
+});
