@@ -9,7 +9,12 @@ export const QUEUES = {
   },
   reconcileOrg: {
     name: "reconcile-org",
-    payload: z.object({ orgId: z.string().min(1), reason: z.enum(["schedule", "connection", "manual"]).default("schedule") }),
+    payload: z.object({
+      orgId: z.string().min(1),
+      reason: z.enum(["schedule", "connection", "manual"]).default("schedule"),
+      /** Also sweep per-brand records (vettings, appeals): first import, manual runs, once a day. */
+      deep: z.boolean().default(false),
+    }),
     options: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
   },
   /**

@@ -27,10 +27,10 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
   });
 
   await b.work(QUEUES.reconcileOrg.name, polling, async ([job]) => {
-    const { orgId } = QUEUES.reconcileOrg.payload.parse(job!.data);
+    const { orgId, reason, deep } = QUEUES.reconcileOrg.payload.parse(job!.data);
     const conn = await deps.db.registryConnection.findUnique({ where: { orgId }, select: { id: true } });
     if (!conn) return { skipped: "no registry connection" };
-    return reconcileOrg(deps.db, await clientFor(orgId), orgId);
+    return reconcileOrg(deps.db, await clientFor(orgId), orgId, { deep: deep || reason !== "schedule" });
   });
 
   const enqueueBulk = (jobId: string) => enqueue(b, QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
@@ -46,10 +46,13 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
   for (const jobId of await unfinishedJobIds(deps.db)) await enqueueBulk(jobId);
 
   await b.work(QUEUES.reconcileAll.name, polling, async () => {
+    // The first scheduled run after 03:00 UTC each day is a deep one.
+    const now = new Date();
+    const deep = now.getUTCHours() === 3 && now.getUTCMinutes() < 15;
     const orgs = await deps.db.registryConnection.findMany({ select: { orgId: true } });
     for (const { orgId } of orgs) {
       // One reconciliation per organization at a time, however often the schedule fires.
-      await enqueue(b, QUEUES.reconcileOrg, { orgId, reason: "schedule" }, { singletonKey: `reconcile:${orgId}` });
+      await enqueue(b, QUEUES.reconcileOrg, { orgId, reason: "schedule", deep }, { singletonKey: `reconcile:${orgId}` });
     }
     // Events stored while the queue was unreachable, or whose retries ran out, are queued again.
     const stuck = await deps.db.registryEvent.findMany({

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { reconcileSharingAndMigrations, type Counts as SharingCounts } from "@/lib/migrations/mirror";
 import { refreshCampaign } from "@/lib/mirror/refresh";
+import { refreshBrandAppeals, refreshBrandVettings } from "@/lib/mirror/vetting";
 import { upsertBrand, type UpsertOutcome } from "@/lib/mirror/upsert";
 import type { TcrClient } from "@/lib/tcr/client";
 import { paginate } from "@/lib/tcr/paginate";
@@ -14,6 +15,8 @@ export type ReconcileReport = {
   sharing: SharingCounts;
   partnerCampaigns: SharingCounts;
   migrations: SharingCounts;
+  /** Only on a deep reconciliation: vetting records and appeals read brand by brand. */
+  vettings?: { brands: number; records: number; removed: number; appeals: number; failed: number };
   startedAt: string;
   finishedAt: string;
 };
@@ -25,7 +28,7 @@ const zero = (): ReconcileCounts => ({ created: 0, updated: 0, unchanged: 0, sta
  * are written, rows the registry no longer lists are marked deleted. Only a listing that completed may mark
  * deletions, so a failure half-way never deletes what it did not get to see.
  */
-export async function reconcileOrg(db: Db, client: TcrClient, orgId: string): Promise<ReconcileReport> {
+export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opts: { deep?: boolean } = {}): Promise<ReconcileReport> {
   const startedAt = new Date();
   const brands = zero();
   const campaigns = zero();
@@ -60,7 +63,28 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string): Pr
   // After campaigns, so the sharing columns land on rows that exist.
   const shares = await reconcileSharingAndMigrations(db, client, orgId);
 
-  const report = { brands, campaigns, ...shares, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  // Vetting records and appeals have no account-wide listing: two reads per brand. Webhooks (EVP_REPORT_*,
+  // identity updates) and opening a brand keep them current, so the 15-minute run skips them and a deep run
+  // (first import, manual, once a day) sweeps them. One brand's failure does not stop the sweep.
+  let vettings: ReconcileReport["vettings"];
+  if (opts.deep) {
+    vettings = { brands: 0, records: 0, removed: 0, appeals: 0, failed: 0 };
+    for (const brandId of seenBrands) {
+      try {
+        const v = await refreshBrandVettings(db, client, orgId, brandId);
+        const a = await refreshBrandAppeals(db, client, orgId, brandId);
+        vettings.brands++;
+        vettings.records += v.vettings;
+        vettings.removed += v.removed + a.removed;
+        vettings.appeals += a.appeals;
+      } catch (e) {
+        vettings.failed++;
+        log().warn({ orgId, brandId, err: e }, "vetting/appeal reconciliation failed for a brand");
+      }
+    }
+  }
+
+  const report = { brands, campaigns, ...shares, vettings, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   const fixed = (c: { created: number; updated: number; deleted: number }) => c.created + c.updated + c.deleted;
   const repaired = fixed(brands) + fixed(campaigns) + fixed(shares.sharing) + fixed(shares.partnerCampaigns) + fixed(shares.migrations);
   log().info({ event: "mirror.reconciled", orgId, repaired, ...report }, repaired ? "mirror repaired" : "mirror in sync");

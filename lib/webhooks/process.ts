@@ -1,8 +1,11 @@
 import type { Db } from "@/lib/db";
 import { refreshSharingAndMigration } from "@/lib/migrations/mirror";
 import { refreshBrand, refreshCampaign } from "@/lib/mirror/refresh";
+import { refreshBrandAppeals, refreshBrandVettings } from "@/lib/mirror/vetting";
 import type { TcrClient } from "@/lib/tcr/client";
 
+/** Events after which a brand's vetting records or appeals may have changed (scores, imports, appeal outcomes). */
+const VETTING_EVENT = /^(EVP_REPORT_|BRAND_SCORE_UPDATE|BRAND_IDENTITY_STATUS_UPDATE|BRAND_AUTHPLUS_)/;
 const SHARING_EVENT = /^(CNP_MIGRATION_|CAMPAIGN_SHARE_|CAMPAIGN_DCA2_SHARE_|CAMPAIGN_DCA_COMPLETE)/;
 
 /**
@@ -22,6 +25,10 @@ export async function processRegistryEvent(db: Db, clientFor: (orgId: string) =>
       const client = await clientFor(ev.orgId);
       if (ev.brandId) {
         await refreshBrand(db, client, ev.orgId, ev.brandId);
+        if (VETTING_EVENT.test(ev.eventType)) {
+          await refreshBrandVettings(db, client, ev.orgId, ev.brandId);
+          await refreshBrandAppeals(db, client, ev.orgId, ev.brandId);
+        }
         touched = true;
       }
       if (ev.campaignId) {

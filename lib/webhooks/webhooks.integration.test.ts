@@ -157,4 +157,22 @@ describe("reconciliation", () => {
     const second = await reconcileOrg(t.db, client, org.org.id);
     expect(second.brands.created + second.brands.updated + second.brands.deleted).toBe(0);
   });
+
+  it("a deep reconciliation sweeps vetting records: a lost row comes back, a ghost row goes", async () => {
+    const brand = await client.brands.create(privateProfit({ displayName: "Vetted Co" }), { idempotencyKey: "mirror-5" });
+    await sandbox.control.advance(2 * 60_000);
+    await client.brands.orderExternalVetting(brand.brandId, { evpId: "AEGIS", vettingClass: "STANDARD" }, { idempotencyKey: "mirror-5-vet" });
+    await sandbox.control.advance(10 * 60_000);
+    // The shallow 15-minute run leaves per-brand records alone.
+    const shallow = await reconcileOrg(t.db, client, org.org.id);
+    expect(shallow.vettings).toBeUndefined();
+    await t.db.brandVetting.deleteMany({ where: { orgId: org.org.id, brandId: brand.brandId } });
+    await t.db.brandVetting.create({ data: { orgId: org.org.id, brandId: brand.brandId, evpId: "GHOST", vettingClass: "STANDARD", data: {}, confirmedAt: new Date(0) } });
+
+    const deep = await reconcileOrg(t.db, client, org.org.id, { deep: true });
+    expect(deep.vettings).toMatchObject({ failed: 0 });
+    expect(deep.vettings!.removed).toBeGreaterThanOrEqual(1);
+    const rows = await t.db.brandVetting.findMany({ where: { orgId: org.org.id, brandId: brand.brandId } });
+    expect(rows.map((r) => [r.evpId, r.vettingClass])).toEqual([["AEGIS", "STANDARD"]]);
+  });
 });
