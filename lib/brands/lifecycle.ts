@@ -1,3 +1,4 @@
+import { FEEDBACK_HELP } from "@/lib/brands/update-rules";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
@@ -28,39 +29,10 @@ export async function requireBrand(db: Db, orgId: string, brandId: string, opts:
   return row;
 }
 
-/** What each feedback category means and which fields it concerns (tcr-api-part1 §3.2). */
-export const FEEDBACK_CATEGORIES: Record<string, { title: string; meaning: string; fields: string[]; next: string }> = {
-  TAX_ID: {
-    title: "Tax ID",
-    meaning: "The tax ID (EIN) does not match the company name or the entity type on record.",
-    fields: ["ein", "companyName", "entityType"],
-    next: "Correct the EIN, legal company name or entity type, then revet. If they are already right, appeal with the IRS letter (CP-575 or 147C).",
-  },
-  STOCK_SYMBOL: {
-    title: "Stock symbol",
-    meaning: "Not found as a public company, or the ticker and exchange do not match the legal name.",
-    fields: ["stockSymbol", "stockExchange", "companyName"],
-    next: "Check the ticker, exchange and legal name, then revet; or appeal with a listing document.",
-  },
-  GOVERNMENT_ENTITY: {
-    title: "Government entity",
-    meaning: "Not recognised as a U.S. government entity.",
-    fields: ["entityType", "companyName", "ein"],
-    next: "Appeal with evidence of government status; foreign government bodies register as PRIVATE_PROFIT.",
-  },
-  NONPROFIT: {
-    title: "Non-profit",
-    meaning: "The IRS tax-exempt subsection status was not found.",
-    fields: ["ein", "companyName", "entityType"],
-    next: "Appeal with the IRS determination letter to obtain the tax-exempt attribute.",
-  },
-  WEB_DOMAIN: {
-    title: "Web domain",
-    meaning: "The email domain is invalid or not recognised as the company's.",
-    fields: ["email", "website"],
-    next: "Use an email address on the company's own domain, then revet.",
-  },
-};
+/** Feedback categories in the shape the detail page shows, from the one table in update-rules. */
+export const FEEDBACK_CATEGORIES: Record<string, { title: string; meaning: string; fields: string[]; next: string }> = Object.fromEntries(
+  Object.entries(FEEDBACK_HELP).map(([id, h]) => [id, { title: h.title, meaning: h.explanation, fields: h.fields, next: h.fix }]),
+);
 
 export type FeedbackItem = { id: string; title: string; meaning: string; fields: string[]; next: string; description: string | null };
 

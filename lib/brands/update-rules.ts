@@ -9,36 +9,37 @@ import { fieldLabel, normaliseFieldValue, WIZARD_FIELDS, type WizardValues } fro
 
 export type FeedbackHelp = { title: string; explanation: string; fields: string[]; fix: string };
 
+/** The one table of identity feedback categories: what each means, the fields it concerns, how to fix it. */
 export const FEEDBACK_HELP: Record<FeedbackCategoryId, FeedbackHelp> = {
   TAX_ID: {
     title: "Tax id does not match",
     explanation: "The registry could not match the tax id (EIN) to the legal company name or to the entity type.",
     fields: ["ein", "companyName", "entityType"],
-    fix: "Enter the legal name exactly as the tax authority has it (IRS letter CP 575 or 147C in the US), check the 9 EIN digits, and pick the entity type the tax id belongs to.",
+    fix: "Enter the legal name exactly as the tax authority has it (IRS letter CP 575 or 147C in the US), check the 9 EIN digits, and pick the entity type the tax id belongs to, then revet. If they are already right, appeal with that IRS letter.",
   },
   STOCK_SYMBOL: {
     title: "Stock listing not recognised",
     explanation: "Not recognised as a public company, or the ticker and exchange do not match the legal name.",
-    fields: ["stockSymbol", "stockExchange"],
-    fix: "Check the ticker and the exchange it trades on. A company that is not listed registers as PRIVATE_PROFIT.",
+    fields: ["stockSymbol", "stockExchange", "companyName"],
+    fix: "Check the ticker, the exchange it trades on and the legal name, then revet; or appeal with a listing document. A company that is not listed registers as PRIVATE_PROFIT.",
   },
   GOVERNMENT_ENTITY: {
     title: "Not recognised as a government entity",
     explanation: "The registry did not recognise the organization as a U.S. government entity.",
     fields: ["entityType", "ein", "companyName"],
-    fix: "Only US government bodies use GOVERNMENT; check the tax id and legal name. A foreign government registers as PRIVATE_PROFIT.",
+    fix: "Only US government bodies use GOVERNMENT; check the tax id and legal name, or appeal with evidence of government status. A foreign government registers as PRIVATE_PROFIT.",
   },
   NONPROFIT: {
     title: "Tax-exempt status not found",
     explanation: "The registry could not find the organization's IRS tax-exempt (subsection) status.",
     fields: ["entityType", "ein", "companyName"],
-    fix: "Check the EIN and legal name against the IRS determination letter. An organization without tax-exempt status registers as PRIVATE_PROFIT.",
+    fix: "Check the EIN and legal name against the IRS determination letter, or appeal with that letter to obtain the tax-exempt attribute. An organization without tax-exempt status registers as PRIVATE_PROFIT.",
   },
   WEB_DOMAIN: {
     title: "Email or web domain not recognised",
     explanation: "The email domain is invalid or not recognised as the brand's own.",
-    fields: ["website", "email"],
-    fix: "Use the brand's own website and a support email at that domain.",
+    fields: ["email", "website"],
+    fix: "Use the brand's own website and a support email at that domain, then revet.",
   },
 };
 
