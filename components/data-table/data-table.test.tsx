@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Table, TableHeader, TableRow } from "@/components/ui/table";
-import { FilterBar, SortHeader, TableEmpty, TablePager, firstValues, hrefFor, nextSort, pageCount } from "@/components/data-table";
+import { ExportButton, FilterBar, SortHeader, TableEmpty, TablePager, exportHref, filterBarState, firstValues, hrefFor, nextSort, pageCount, type FilterField } from "@/components/data-table";
 
 describe("url state", () => {
   it("takes the first value of each param and drops empty ones", () => {
@@ -110,5 +110,35 @@ describe("TableEmpty", () => {
     rerender(<TableEmpty filtered clearHref="/t" emptyTitle="No brands yet" />);
     expect(screen.getByRole("heading", { name: "Nothing matches these filters" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Clear filters" })).toHaveAttribute("href", "/t");
+  });
+});
+
+describe("CSV export", () => {
+  it("links to the report with the list's filters and sort, without the page", () => {
+    expect(exportHref("brands", { q: "acme", identityStatus: "VERIFIED", page: 3, sort: "displayName", deleted: undefined })).toBe(
+      "/api/exports/brands?q=acme&identityStatus=VERIFIED&sort=displayName",
+    );
+    expect(exportHref("audit-log", {}, { bom: true })).toBe("/api/exports/audit-log?bom=1");
+  });
+
+  it("renders a download link", () => {
+    render(<ExportButton report="audit-log" params={{ outcome: "DENIED" }} />);
+    const link = screen.getByRole("link", { name: "Download CSV" });
+    expect(link).toHaveAttribute("href", "/api/exports/audit-log?outcome=DENIED");
+    expect(link).toHaveAttribute("download");
+  });
+
+  it("FilterBar exports the applied filters and kept params when given a report", () => {
+    const fields: FilterField[] = [
+      { kind: "search", name: "q", label: "Search", value: "a b" },
+      { kind: "select", name: "kind", label: "Kind", value: "B", allLabel: "All", options: [{ value: "B", label: "B" }] },
+      { kind: "checkbox", name: "deleted", label: "Show deleted", checked: true },
+      { kind: "checkbox", name: "mock", label: "Mock only", checked: false },
+    ];
+    expect(filterBarState(fields, { sort: "name" })).toEqual({ sort: "name", q: "a b", kind: "B", deleted: "1", mock: undefined });
+    const { rerender } = render(<FilterBar action="/things" label="Filter things" fields={fields} keep={{ sort: "name" }} exportReport="things" />);
+    expect(screen.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", "/api/exports/things?sort=name&q=a+b&kind=B&deleted=1");
+    rerender(<FilterBar action="/things" label="Filter things" fields={fields} />);
+    expect(screen.queryByRole("link", { name: "Download CSV" })).toBeNull();
   });
 });

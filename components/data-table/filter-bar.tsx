@@ -3,6 +3,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { cn } from "@/lib/utils";
+import { ExportButton } from "./export-button";
 
 export type FilterOption = { value: string; label: string };
 
@@ -23,10 +24,22 @@ export interface FilterBarProps {
   clearHref?: string;
   active?: boolean;
   className?: string;
+  /**
+   * Report id (lib/reports/registry.ts): adds a "Download CSV" link exporting the rows the list shows, built
+   * from the fields' current values and `keep` (the filters applied, i.e. the URL, not unsaved edits).
+   */
+  exportReport?: string;
+}
+
+/** The URL state the bar was rendered with: the applied filters plus the kept params. */
+export function filterBarState(fields: FilterField[], keep: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  const state: Record<string, string | undefined> = { ...keep };
+  for (const f of fields) state[f.name] = f.kind === "checkbox" ? (f.checked ? "1" : undefined) : f.value;
+  return state;
 }
 
 /** Text search and select filters submitted as a plain GET form: works without client JavaScript. */
-export function FilterBar({ action, label, fields, keep = {}, clearHref, active, className }: FilterBarProps) {
+export function FilterBar({ action, label, fields, keep = {}, clearHref, active, className, exportReport }: FilterBarProps) {
   return (
     <form method="get" action={action} aria-label={label} className={cn("flex flex-wrap items-end gap-3", className)}>
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
@@ -65,6 +78,7 @@ export function FilterBar({ action, label, fields, keep = {}, clearHref, active,
           <Link href={clearHref}>Clear filters</Link>
         </Button>
       ) : null}
+      {exportReport ? <ExportButton report={exportReport} params={filterBarState(fields, keep)} className="ml-auto" /> : null}
     </form>
   );
 }

@@ -1,4 +1,5 @@
-export { FilterBar, type FilterBarProps, type FilterField, type FilterOption } from "./filter-bar";
+export { ExportButton, exportHref, type ExportButtonProps } from "./export-button";
+export { FilterBar, filterBarState, type FilterBarProps, type FilterField, type FilterOption } from "./filter-bar";
 export { SortHeader, type SortHeaderProps } from "./sort-header";
 export { TableEmpty, type TableEmptyProps } from "./table-empty";
 export { TablePager, type TablePagerProps } from "./table-pager";

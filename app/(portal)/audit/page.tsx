@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { ExportButton } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -55,6 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </label>
         <Button type="submit" variant="secondary">Apply</Button>
         {filter.q || filter.action || filter.outcome ? <Button asChild variant="ghost"><Link href="/audit">Clear</Link></Button> : null}
+        <ExportButton report="audit-log" params={{ q: filter.q, action: filter.action, outcome: filter.outcome }} className="ml-auto" />
       </form>
       <p className="text-sm text-muted-foreground" aria-live="polite">{total.toLocaleString("en-US")} entr{total === 1 ? "y" : "ies"}</p>
       {rows.length === 0 ? (

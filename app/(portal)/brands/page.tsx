@@ -5,13 +5,18 @@ import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearch
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Plus } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { currentContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { listBrandDrafts } from "@/lib/brands/drafts";
 import { BRAND_STATUSES, BRAND_STATUS_LABELS, ENTITY_TYPES, ENTITY_TYPE_LABELS, IDENTITY_STATUSES, IDENTITY_STATUS_LABELS } from "@/lib/brands/labels";
 import { listBrands } from "@/lib/brands/queries";
 import { brandsHref, BRANDS_PATH, defaultDir, hasBrandFilters, parseBrandFilters, type BrandSort } from "@/lib/brands/search-params";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { EntityType, IdentityStatus } from "./_components/brand-labels";
+import { BrandDrafts } from "./_components/brand-drafts";
 
 export const metadata: Metadata = { title: "Brands" };
 
@@ -19,7 +24,11 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
   const f = parseBrandFilters(await searchParams);
-  const { rows, total, pageSize, verticals } = await listBrands(db(), ctx.org.id, f);
+  const canRegister = can(ctx.role, "registry.act");
+  const [{ rows, total, pageSize, verticals }, drafts] = await Promise.all([
+    listBrands(db(), ctx.org.id, f),
+    canRegister ? listBrandDrafts(db(), ctx.org.id) : Promise.resolve([]),
+  ]);
   const filtered = hasBrandFilters(f);
 
   const sortHeader = (column: BrandSort, label: string, className?: string) => {
@@ -36,10 +45,16 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
       <PageHeader
         title="Brands"
         description="The brands this organization has registered with The Campaign Registry, as last confirmed by the registry."
+        actions={canRegister ? (
+          <Button asChild>
+            <Link href="/brands/new"><Plus aria-hidden="true" />Register a brand</Link>
+          </Button>
+        ) : undefined}
       />
+      <BrandDrafts drafts={drafts} />
       <FilterBar
         action={BRANDS_PATH}
-        label="Filter brands"
+        label="Filter brands" exportReport="brands"
         active={filtered}
         clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, deleted: undefined, page: 1 })}
         keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}

@@ -1,0 +1,42 @@
+import type { RawSearchParams } from "@/components/data-table/url-state";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Column } from "@/lib/csv";
+import type { Db } from "@/lib/db";
+
+/** A URL parameter a report takes, as docs/reports.md and the Reports page describe it. */
+export type ReportFilterDoc = { name: string; description: string };
+
+/**
+ * One downloadable report: what it is, who may download it, its columns, how it reads its filters from the
+ * URL (the same parser as its list page, so a table's "Download CSV" exports what the table shows), and
+ * how it reads the organization's rows in keyset batches.
+ */
+export type ReportDef<R, F> = {
+  id: string;
+  title: string;
+  description: string;
+  permission: Permission;
+  /** The list page whose URL filters this report accepts, when there is one. */
+  tablePath?: string;
+  filters: ReportFilterDoc[];
+  columns: Column<R>[];
+  parseFilter: (raw: RawSearchParams) => F;
+  /** Batches of rows in the report's order; every query carries `orgId`. */
+  batches: (db: Db, orgId: string, filter: F, batchSize?: number) => AsyncIterable<R[]>;
+};
+
+/** A report with its row and filter types erased, for the registry and the route. */
+export type Report = Omit<ReportDef<unknown, unknown>, "columns" | "batches" | "parseFilter"> & {
+  columns: Column<unknown>[];
+  /** Parses the URL and returns the row batches for it. */
+  open: (db: Db, orgId: string, raw: RawSearchParams, batchSize?: number) => AsyncIterable<unknown[]>;
+};
+
+export function erase<R, F>(def: ReportDef<R, F>): Report {
+  const { columns, batches, parseFilter, ...meta } = def;
+  return {
+    ...meta,
+    columns: columns as Column<unknown>[],
+    open: (db, orgId, raw, batchSize) => batches(db, orgId, parseFilter(raw), batchSize),
+  };
+}
