@@ -22,7 +22,12 @@ export default async function PortalLayout({ children }: { children: React.React
   const nav: NavItem[] = [
     { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
     { href: "/brands", label: "Brands", icon: "brands" },
+    { href: "/campaigns", label: "Campaigns", icon: "campaigns" },
+    { href: "/migrations", label: "Migrations", icon: "migrations" },
+    { href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" },
+    { href: "/jobs", label: "Jobs", icon: "jobs" },
     { href: "/evidence", label: "Evidence", icon: "evidence" },
+    { href: "/reports", label: "Reports", icon: "reports" },
     { href: "/audit", label: "Audit log", icon: "audit" },
     ...(can(ctx.role, "settings.read") ? [{ href: "/settings", label: "Settings", icon: "settings" } satisfies NavItem] : []),
   ];

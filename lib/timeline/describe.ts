@@ -35,7 +35,27 @@ export const REGISTRY_EVENT_DESCRIPTIONS: Record<string, string> = {
   MNO_COMPLAINT: "A carrier reported a complaint",
 };
 
-export function describeRegistryEvent(eventType: string): string {
+/** The same events read from the campaign's own page: "this campaign", not "a campaign of this brand". */
+export const CAMPAIGN_EVENT_DESCRIPTIONS: Record<string, string> = {
+  CAMPAIGN_ADD: "Campaign registered",
+  CAMPAIGN_EXPIRED: "Campaign deactivated or expired",
+  CAMPAIGN_RESUBMISSION: "Campaign resubmitted to carriers",
+  CAMPAIGN_BILLED: "Campaign billed",
+  CAMPAIGN_NUDGE: "A connectivity partner was nudged about this campaign",
+  CAMPAIGN_DCA_COMPLETE: "The connectivity partner finished its review",
+  CAMPAIGN_SHARE_ADD: "Shared with a connectivity partner",
+  CAMPAIGN_SHARE_ACCEPT: "The connectivity partner accepted the campaign",
+  CAMPAIGN_SHARE_DELETE: "Campaign share withdrawn",
+  MNO_CAMPAIGN_OPERATION_APPROVED: "Carrier approved the campaign",
+  MNO_CAMPAIGN_OPERATION_REJECTED: "Carrier rejected the campaign",
+  MNO_CAMPAIGN_OPERATION_REVIEW: "Carrier put the campaign under review",
+  MNO_CAMPAIGN_OPERATION_SUSPENDED: "Carrier suspended the campaign",
+  MNO_CAMPAIGN_OPERATION_UNSUSPENDED: "Carrier lifted the suspension",
+  MNO_COMPLAINT: "Carrier reported a complaint",
+};
+
+export function describeRegistryEvent(eventType: string, scope: "brand" | "campaign" = "brand"): string {
+  if (scope === "campaign" && CAMPAIGN_EVENT_DESCRIPTIONS[eventType]) return CAMPAIGN_EVENT_DESCRIPTIONS[eventType];
   return REGISTRY_EVENT_DESCRIPTIONS[eventType] ?? "Registry notification";
 }
 
@@ -47,6 +67,16 @@ export const AUDIT_ACTION_DESCRIPTIONS: Record<string, string> = {
   "brand.revet": "Asked the registry to check the brand's identity again",
   "brand.appeal": "Appealed the identity result",
   "brand.vetting.order": "Ordered external vetting",
+  "campaign.refresh": "Refreshed the campaign from the registry",
+  "campaign.create": "Registered the campaign",
+  "campaign.update": "Changed the campaign's details",
+  "campaign.autoRenewal": "Changed auto-renewal",
+  "campaign.deactivate": "Deactivated the campaign",
+  "campaign.resubmit": "Resubmitted the campaign to carriers",
+  "campaign.nudge": "Nudged the connectivity partner",
+  "campaign.share": "Shared the campaign with a connectivity partner",
+  "campaign.excludedMno.remove": "Asked to include an excluded carrier",
+  "evidence.attach": "Sent a file to the registry",
 };
 
 /** Portal actions not listed read as their action name, so a new one is still shown, just less politely. */

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "@/lib/audit";
-import { brandTimeline } from "@/lib/timeline/queries";
+import { brandTimeline, campaignTimeline } from "@/lib/timeline/queries";
 import { describeAuditAction, describeRegistryEvent } from "@/lib/timeline/describe";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
@@ -70,5 +70,23 @@ describe("descriptions", () => {
     expect(describeRegistryEvent("BRAND_SCORE_UPDATE")).toBe("Vetting score changed");
     expect(describeRegistryEvent("NEW_THING")).toBe("Registry notification");
     expect(describeAuditAction("brand.somethingElse")).toBe("brand.somethingElse");
+  });
+});
+
+describe("campaignTimeline", () => {
+  it("reads the campaign's own events in campaign words, names the carrier, and keeps other organizations out", async () => {
+    const ev = (orgId: string, eventType: string, min: number, payload: Record<string, unknown>) =>
+      t.db.registryEvent.create({
+        data: { orgId, brandId: "B1", campaignId: "C1", eventType, dedupeKey: `${orgId}-${eventType}-${min}-C1`, payload: { eventType, campaignId: "C1", ...payload }, receivedAt: at(10 + min), status: "PROCESSED" },
+      });
+    await ev(a.org.id, "CAMPAIGN_ADD", 0, { description: "Campaign created" });
+    await ev(a.org.id, "MNO_CAMPAIGN_OPERATION_REJECTED", 2, { mnoId: 10017, mnoName: "AT&T", description: "Campaign rejected by the MNO" });
+    await ev(b.org.id, "CAMPAIGN_EXPIRED", 3, {});
+    await audit(t.db, { orgId: a.org.id, actor: a.owner, action: "campaign.resubmit", targetType: "campaign", targetId: "C1", outcome: "SUCCESS", detail: { mnoIds: [10017] } });
+    const entries = await campaignTimeline(t.db, a.org.id, "C1");
+    expect(entries.map((e) => e.title)).toEqual(["Resubmitted the campaign to carriers", "Carrier rejected the campaign (AT&T)", "Campaign registered"]);
+    expect(entries[1]).toMatchObject({ kind: "registry", detail: "Campaign rejected by the MNO", actor: "The Campaign Registry (AT&T)" });
+    // The brand's own timeline keeps its brand wording for the same event types.
+    expect(describeRegistryEvent("CAMPAIGN_ADD")).toBe("Campaign registered for this brand");
   });
 });

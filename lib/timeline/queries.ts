@@ -42,6 +42,28 @@ function auditDetail(detail: unknown): string | null {
   return str(d.reason) ?? (str(d.result) ? `Result: ${d.result as string}` : null);
 }
 
+type EventRow = { id: string; receivedAt: Date; eventType: string; payload: unknown; deliveries: number; status: string };
+type AuditRow = { id: string; createdAt: Date; action: string; actorEmail: string | null; outcome: AuditOutcome; detail: unknown };
+
+function merge(events: EventRow[], audits: AuditRow[], scope: "brand" | "campaign", limit: number): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...events.map((e) => {
+      const p = (e.payload as Record<string, unknown> | null) ?? {};
+      const carrier = scope === "campaign" ? str(p.mnoName) : null;
+      return {
+        kind: "registry" as const, id: e.id, at: e.receivedAt, eventType: e.eventType,
+        title: `${describeRegistryEvent(e.eventType, scope)}${carrier ? ` (${carrier})` : ""}`,
+        detail: str(p.description), actor: registryActor(e.payload), deliveries: e.deliveries, status: e.status,
+      };
+    }),
+    ...audits.map((a) => ({
+      kind: "portal" as const, id: a.id, at: a.createdAt, action: a.action, title: describeAuditAction(a.action),
+      actor: a.actorEmail ?? "System", outcome: a.outcome, detail: auditDetail(a.detail),
+    })),
+  ];
+  return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, limit);
+}
+
 /**
  * Everything that happened to one brand, newest first: registry webhook events about it merged with the
  * portal's audit rows that target it. Both queries carry the org id, so another organization's history
@@ -52,16 +74,17 @@ export async function brandTimeline(db: Db, orgId: string, brandId: string, limi
     db.registryEvent.findMany({ where: { orgId, brandId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: limit }),
     db.auditLog.findMany({ where: { orgId, targetId: brandId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
   ]);
-  const entries: TimelineEntry[] = [
-    ...events.map((e) => ({
-      kind: "registry" as const, id: e.id, at: e.receivedAt, eventType: e.eventType, title: describeRegistryEvent(e.eventType),
-      detail: str((e.payload as Record<string, unknown> | null)?.description), actor: registryActor(e.payload),
-      deliveries: e.deliveries, status: e.status,
-    })),
-    ...audits.map((a) => ({
-      kind: "portal" as const, id: a.id, at: a.createdAt, action: a.action, title: describeAuditAction(a.action),
-      actor: a.actorEmail ?? "System", outcome: a.outcome, detail: auditDetail(a.detail),
-    })),
-  ];
-  return entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : -1)).slice(0, limit);
+  return merge(events, audits, "brand", limit);
+}
+
+/**
+ * Everything that happened to one campaign, newest first: registry events naming it (per-carrier
+ * decisions show the carrier) and portal actions on it, including files sent to it.
+ */
+export async function campaignTimeline(db: Db, orgId: string, campaignId: string, limit = 100): Promise<TimelineEntry[]> {
+  const [events, audits] = await Promise.all([
+    db.registryEvent.findMany({ where: { orgId, campaignId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: limit }),
+    db.auditLog.findMany({ where: { orgId, targetId: campaignId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit }),
+  ]);
+  return merge(events, audits, "campaign", limit);
 }

@@ -1,0 +1,238 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db";
+import { usecaseCatalogue } from "@/lib/campaigns/usecases";
+import { registryClientFor } from "@/lib/registry/client";
+import { describeRegistryError } from "@/lib/registry/errors";
+import { CAMPAIGN_PAGE_SIZE, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
+
+const DAY = 86_400_000;
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * The Prisma filter of the campaigns list for one organization. Shared by the list page and the CSV
+ * export so both see exactly the same rows. `now` anchors the renewal window (tests pass their own).
+ */
+export function campaignListWhere(orgId: string, f: CampaignFilters, now: Date = new Date()): Prisma.CampaignWhereInput {
+  const q = f.q?.trim();
+  const and: Prisma.CampaignWhereInput[] = [];
+  if (!f.deleted) and.push({ deletedAt: null });
+  if (f.carrier || f.carrierStatus) {
+    and.push({ operations: { some: { ...(f.carrier ? { mnoId: f.carrier } : {}), ...(f.carrierStatus ? { status: f.carrierStatus } : {}) } } });
+  }
+  if (f.renewsWithin) {
+    // nextRenewalOrExpirationDate is a YYYY-MM-DD string, so string order is date order.
+    and.push({ nextRenewalOrExpirationDate: { gte: isoDay(now), lte: isoDay(new Date(now.getTime() + Number(f.renewsWithin) * DAY)) } });
+  }
+  if (q) {
+    and.push({
+      OR: [
+        { campaignId: { contains: q, mode: "insensitive" } },
+        { referenceId: { contains: q, mode: "insensitive" } },
+        { brandId: { contains: q, mode: "insensitive" } },
+        { usecase: { contains: q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return {
+    orgId,
+    ...(and.length ? { AND: and } : {}),
+    ...(f.brandId ? { brandId: f.brandId } : {}),
+    ...(f.usecase ? { usecase: f.usecase } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.sharingStatus ? { sharingStatus: f.sharingStatus } : {}),
+    ...(f.cnp ? { upstreamCnpId: f.cnp } : {}),
+    ...(f.autoRenewal ? { autoRenewal: f.autoRenewal === "on" } : {}),
+  };
+}
+
+/** The list's order; the campaign id breaks ties so pages (and export cursors) stay stable. */
+export function campaignListOrderBy(f: ParsedCampaignFilters): Prisma.CampaignOrderByWithRelationInput[] {
+  const key =
+    f.sort === "campaignId"
+      ? null
+      : f.sort === "usecase"
+        ? { usecase: { sort: f.dir, nulls: "last" } }
+        : f.sort === "status"
+          ? { status: { sort: f.dir, nulls: "last" } }
+          : f.sort === "renewal"
+            ? { nextRenewalOrExpirationDate: { sort: f.dir, nulls: "last" } }
+            : { registryCreatedAt: { sort: f.dir, nulls: "last" } };
+  return [...(key ? [key as Prisma.CampaignOrderByWithRelationInput] : []), { campaignId: f.dir }];
+}
+
+/** Columns a list row (and an export row) needs. */
+export const campaignListSelect = {
+  id: true, campaignId: true, brandId: true, referenceId: true, usecase: true, status: true, autoRenewal: true, mock: true,
+  registryCreatedAt: true, nextRenewalOrExpirationDate: true, monthlyFee: true, upstreamCnpId: true, sharingStatus: true,
+  sharedAt: true, deletedAt: true, confirmedAt: true,
+  operations: { select: { mnoId: true, status: true } },
+} satisfies Prisma.CampaignSelect;
+
+type SelectedCampaign = Prisma.CampaignGetPayload<{ select: typeof campaignListSelect }>;
+
+export type CampaignListRow = Omit<SelectedCampaign, "operations"> & {
+  /** Operation status per carrier network id, e.g. { "10017": "REGISTERED" }. */
+  operations: Record<string, string>;
+  brandName: string | null;
+  /** Status of an outgoing CNP migration, if one is recorded. */
+  migrationStatus: string | null;
+};
+
+/**
+ * Attach what the campaign row does not hold itself: its brand's display name and any outgoing CNP
+ * migration. One query each for the whole batch, so an export can call it per chunk.
+ */
+export async function decorateCampaignRows(db: Db, orgId: string, rows: SelectedCampaign[]): Promise<CampaignListRow[]> {
+  const brandIds = [...new Set(rows.map((r) => r.brandId).filter((b): b is string => Boolean(b)))];
+  const campaignIds = rows.map((r) => r.campaignId);
+  const [brands, migrations] = await Promise.all([
+    brandIds.length ? db.brand.findMany({ where: { orgId, brandId: { in: brandIds } }, select: { brandId: true, displayName: true } }) : [],
+    campaignIds.length
+      ? db.cnpMigration.findMany({ where: { orgId, direction: "OUTGOING", campaignId: { in: campaignIds } }, select: { campaignId: true, status: true } })
+      : [],
+  ]);
+  const brandName = new Map(brands.map((b) => [b.brandId, b.displayName]));
+  const migration = new Map(migrations.map((m) => [m.campaignId, m.status]));
+  return rows.map(({ operations, ...r }) => ({
+    ...r,
+    operations: Object.fromEntries(operations.map((o) => [o.mnoId, o.status])),
+    brandName: (r.brandId && brandName.get(r.brandId)) || null,
+    migrationStatus: migration.get(r.campaignId) ?? null,
+  }));
+}
+
+/** One page of the organization's mirrored campaigns, the total matching, and the facets the filters offer. */
+export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilters, pageSize = CAMPAIGN_PAGE_SIZE, now: Date = new Date()) {
+  const w = campaignListWhere(orgId, f, now);
+  const [rows, total, usecases, brandIds, cnps] = await Promise.all([
+    db.campaign.findMany({ where: w, orderBy: campaignListOrderBy(f), skip: (f.page - 1) * pageSize, take: pageSize, select: campaignListSelect }),
+    db.campaign.count({ where: w }),
+    db.campaign.findMany({ where: { orgId, usecase: { not: null } }, distinct: ["usecase"], select: { usecase: true }, orderBy: { usecase: "asc" } }),
+    db.campaign.findMany({ where: { orgId, brandId: { not: null } }, distinct: ["brandId"], select: { brandId: true }, orderBy: { brandId: "asc" }, take: 500 }),
+    db.campaign.findMany({ where: { orgId, upstreamCnpId: { not: null } }, distinct: ["upstreamCnpId"], select: { upstreamCnpId: true }, orderBy: { upstreamCnpId: "asc" } }),
+  ]);
+  const brandNames = brandIds.length
+    ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds.map((b) => b.brandId as string) } }, select: { brandId: true, displayName: true } })
+    : [];
+  const nameOf = new Map(brandNames.map((b) => [b.brandId, b.displayName]));
+  return {
+    rows: await decorateCampaignRows(db, orgId, rows),
+    total,
+    pageSize,
+    facets: {
+      usecases: usecases.map((u) => u.usecase).filter((u): u is string => Boolean(u)),
+      brands: brandIds.map((b) => ({ brandId: b.brandId as string, name: nameOf.get(b.brandId as string) ?? null })),
+      cnps: cnps.map((c) => c.upstreamCnpId).filter((c): c is string => Boolean(c)),
+    },
+  };
+}
+
+/* ---------------------------------------------------------------- detail */
+
+/** One mirrored campaign of this organization with its per-carrier status, brand and migration, or null. */
+export async function getCampaign(db: Db, orgId: string, campaignId: string) {
+  // The org id in the where clause is what keeps another organization's campaign unreachable by URL.
+  const row = await db.campaign.findFirst({ where: { orgId, campaignId }, include: { operations: { orderBy: { mnoId: "asc" } } } });
+  if (!row) return null;
+  const [brand, migration, attachments, carrierEvents] = await Promise.all([
+    row.brandId ? db.brand.findFirst({ where: { orgId, brandId: row.brandId }, select: { brandId: true, displayName: true, companyName: true, entityType: true, identityStatus: true } }) : null,
+    db.cnpMigration.findFirst({ where: { orgId, campaignId, direction: "OUTGOING" } }),
+    db.evidenceAttachment.findMany({
+      where: { orgId, targetId: campaignId, targetType: { in: ["CAMPAIGN_MMS", "CAMPAIGN_SUPPORTING_DOCUMENT"] } },
+      include: { file: { select: { id: true, fileName: true, mimeType: true, size: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
+    db.registryEvent.findMany({
+      where: { orgId, campaignId, eventType: { startsWith: "MNO_CAMPAIGN_OPERATION_" } },
+      orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+      take: 200,
+      select: { id: true, eventType: true, receivedAt: true, payload: true },
+    }),
+  ]);
+  // Per-carrier history from the registry's notifications: what each carrier decided, when, and why.
+  const carrierHistory: Record<string, { id: string; eventType: string; at: Date; description: string | null }[]> = {};
+  for (const e of carrierEvents) {
+    const p = (e.payload ?? {}) as Record<string, unknown>;
+    if (p.mnoId === undefined || p.mnoId === null) continue;
+    (carrierHistory[String(p.mnoId)] ??= []).push({
+      id: e.id, eventType: e.eventType, at: e.receivedAt, description: typeof p.description === "string" ? p.description : null,
+    });
+  }
+  return { ...row, brand, migration, attachments, carrierHistory };
+}
+export type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
+
+type Part<T> = { ok: true; value: T } | { ok: false; error: string };
+async function part<T>(p: Promise<T>): Promise<Part<T>> {
+  try {
+    return { ok: true, value: await p };
+  } catch (e) {
+    return { ok: false, error: describeRegistryError(e)?.message ?? "The registry could not be asked." };
+  }
+}
+
+/**
+ * What the mirror does not keep, read live from the registry for the detail page: per-carrier terms,
+ * the sharing chain, excluded carriers, nnSR attributes, current phone numbers and files. Each part
+ * fails on its own, so one unavailable answer does not hide the rest.
+ */
+export async function campaignRegistryDetail(db: Db, orgId: string, campaignId: string) {
+  let client;
+  try {
+    client = await registryClientFor(db, orgId);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : "No registry connection.";
+    const fail = { ok: false as const, error };
+    return { mnoMetadata: fail, sharing: fail, excludedMnos: fail, electedDca: fail, osr: fail, phoneNumbers: fail, mms: fail, documents: fail, cnps: fail, dcas: fail };
+  }
+  const [mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas] = await Promise.all([
+    part(client.campaigns.getMnoMetadata(campaignId)),
+    part(client.campaigns.getSharing(campaignId)),
+    part(client.campaigns.listExcludedMnos(campaignId)),
+    part(client.campaigns.listElectedDcaMnoIds(campaignId)),
+    part(client.campaigns.getOsrAttributes(campaignId)),
+    part(client.campaigns.listPhoneNumbers(campaignId, { current: true, recordsPerPage: 50 })),
+    part(client.campaigns.listMmsMedia(campaignId)),
+    part(client.campaigns.listSupportingDocuments(campaignId)),
+    part(client.enums.cnp()),
+    part(client.enums.dca()),
+  ]);
+  return { mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas };
+}
+export type CampaignRegistryDetail = Awaited<ReturnType<typeof campaignRegistryDetail>>;
+
+/* ---------------------------------------------------------------- builder */
+
+/** The organization's open (unsubmitted) drafts, newest first, for "resume" on the list page. */
+export async function listCampaignDrafts(db: Db, orgId: string, take = 10) {
+  return db.campaignDraft.findMany({
+    where: { orgId, submittedAt: null },
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: { id: true, brandId: true, usecase: true, step: true, updatedAt: true },
+  });
+}
+
+export async function getCampaignDraft(db: Db, orgId: string, draftId: string) {
+  return db.campaignDraft.findFirst({ where: { id: draftId, orgId } });
+}
+
+/** Brands the builder offers (not deleted), with what eligibility needs. */
+export async function listBuilderBrands(db: Db, orgId: string) {
+  return db.brand.findMany({
+    where: { orgId, deletedAt: null },
+    orderBy: [{ displayName: "asc" }, { brandId: "asc" }],
+    take: 500,
+    select: { brandId: true, displayName: true, companyName: true, entityType: true, identityStatus: true, status: true, deletedAt: true, mock: true, vettingScore: true, data: true },
+  });
+}
+
+/** The registry's use-case list with meanings; null with a message when the registry cannot be asked. */
+export async function usecaseCatalogueFor(db: Db, orgId: string) {
+  try {
+    const client = await registryClientFor(db, orgId);
+    return { ok: true as const, usecases: usecaseCatalogue(await client.enums.usecase()) };
+  } catch (e) {
+    return { ok: false as const, error: describeRegistryError(e)?.message ?? (e instanceof Error ? e.message : "The registry could not be asked.") };
+  }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { campaignListWhere } from "@/lib/campaigns/queries";
+import { campaignsHref, hasCampaignFilters, parseCampaignFilters } from "@/lib/campaigns/search-params";
+
+describe("campaign list URL state", () => {
+  it("parses each param on its own, dropping bad ones", () => {
+    const f = parseCampaignFilters({ q: " acme ", status: "ACTIVE", carrier: "10017", carrierStatus: "NOPE", renewsWithin: "30", page: "x", sort: "usecase" });
+    expect(f).toMatchObject({ q: "acme", status: "ACTIVE", carrier: "10017", carrierStatus: undefined, renewsWithin: "30", page: 1, sort: "usecase", dir: "asc" });
+    expect(hasCampaignFilters(f)).toBe(true);
+    expect(hasCampaignFilters(parseCampaignFilters({}))).toBe(false);
+  });
+  it("writes the canonical URL without defaults", () => {
+    expect(campaignsHref(parseCampaignFilters({}))).toBe("/campaigns");
+    expect(campaignsHref(parseCampaignFilters({ carrier: "10035", carrierStatus: "REJECTED" }), { page: 2 })).toBe("/campaigns?carrier=10035&carrierStatus=REJECTED&page=2");
+  });
+  it("turns filters into one organization's where clause", () => {
+    const now = new Date("2026-01-10T12:00:00Z");
+    const w = campaignListWhere("org1", parseCampaignFilters({ carrier: "10017", carrierStatus: "REJECTED", renewsWithin: "7", autoRenewal: "off", cnp: "S1" }), now);
+    expect(w).toMatchObject({ orgId: "org1", autoRenewal: false, upstreamCnpId: "S1" });
+    expect(w.AND).toEqual([
+      { deletedAt: null },
+      { operations: { some: { mnoId: "10017", status: "REJECTED" } } },
+      { nextRenewalOrExpirationDate: { gte: "2026-01-10", lte: "2026-01-17" } },
+    ]);
+  });
+});
