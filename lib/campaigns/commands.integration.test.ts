@@ -215,8 +215,13 @@ describe("actions on a campaign", () => {
   it("nudges the upstream partner while a share is pending", async () => {
     const client = await registryClientFor(t.db, org.org.id);
     await client.campaigns.share(campaignId, "SCNP001");
+    const numbers = sandbox.control.provisionNumbers(campaignId, 2);
     await refreshCampaignFromRegistry(t.db, org.ctx, { campaignId });
     expect(await t.db.campaign.findUniqueOrThrow({ where: { orgId_campaignId: { orgId: org.org.id, campaignId } } })).toMatchObject({ upstreamCnpId: "SCNP001", sharingStatus: "PENDING" });
+    // The refresh also mirrors the numbers provisioned to the campaign (for the phone-number report).
+    const mirrored = await t.db.campaignPhoneNumber.findMany({ where: { orgId: org.org.id, campaignId }, select: { phoneNumber: true, status: true } });
+    expect(mirrored.map((n) => n.phoneNumber).sort()).toEqual([...numbers].sort());
+    expect(mirrored.every((n) => n.status === "CURRENT")).toBe(true);
     const r = await nudgeCampaign(t.db, org.ctx, { campaignId, nudgeIntent: "REVIEW", description: "Waiting for review" });
     expect(r.message).toBeTruthy();
   });

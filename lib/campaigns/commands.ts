@@ -19,6 +19,7 @@ import { ConflictError, NotFoundError, ValidationFailedError, type FieldErrors }
 import { attachEvidence } from "@/lib/evidence/attach";
 import type { EvidenceStorage } from "@/lib/evidence/storage";
 import { log } from "@/lib/log";
+import { refreshCampaignPhoneNumbers, type PhoneNumberRefresh } from "@/lib/mirror/phone-numbers";
 import { refreshCampaign } from "@/lib/mirror/refresh";
 import { refreshOutgoing } from "@/lib/migrations/mirror";
 import { registryClientFor } from "@/lib/registry/client";
@@ -57,8 +58,12 @@ export async function refreshCampaignFromRegistry(db: Db, ctx: Ctx, input: z.inf
   await ownCampaign(db, ctx.org.id, input.campaignId);
   const client = await clientFor(db, ctx.org.id);
   const outcome = await refreshCampaign(db, client, ctx.org.id, input.campaignId);
-  if (outcome !== "deleted") await refreshOutgoing(db, client, ctx.org.id, input.campaignId);
-  await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "campaign.refresh", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS", detail: { result: outcome } });
+  let phoneNumbers: PhoneNumberRefresh | undefined;
+  if (outcome !== "deleted") {
+    await refreshOutgoing(db, client, ctx.org.id, input.campaignId);
+    phoneNumbers = await refreshCampaignPhoneNumbers(db, client, ctx.org.id, input.campaignId);
+  }
+  await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "campaign.refresh", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS", detail: { result: outcome, phoneNumbers } });
   return { campaignId: input.campaignId, outcome };
 }
 

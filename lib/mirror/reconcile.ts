@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { reconcileSharingAndMigrations, type Counts as SharingCounts } from "@/lib/migrations/mirror";
 import { refreshCampaign } from "@/lib/mirror/refresh";
+import { refreshCampaignPhoneNumbers } from "@/lib/mirror/phone-numbers";
 import { refreshBrandAppeals, refreshBrandVettings } from "@/lib/mirror/vetting";
 import { upsertBrand, type UpsertOutcome } from "@/lib/mirror/upsert";
 import type { TcrClient } from "@/lib/tcr/client";
@@ -17,6 +18,8 @@ export type ReconcileReport = {
   migrations: SharingCounts;
   /** Only on a deep reconciliation: vetting records and appeals read brand by brand. */
   vettings?: { brands: number; records: number; removed: number; appeals: number; failed: number };
+  /** Only on a deep reconciliation: numbers provisioned to each campaign (nnSR, outside TCR). */
+  phoneNumbers?: { campaigns: number; current: number; previous: number; removed: number; failed: number };
   startedAt: string;
   finishedAt: string;
 };
@@ -84,7 +87,27 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opt
     }
   }
 
-  const report = { brands, campaigns, ...shares, vettings, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
+  // Numbers are provisioned outside TCR and announced by no event: only the deep run and a campaign's
+  // own refresh read them. Mock campaigns are never in nnSR.
+  let phoneNumbers: ReconcileReport["phoneNumbers"];
+  if (opts.deep) {
+    phoneNumbers = { campaigns: 0, current: 0, previous: 0, removed: 0, failed: 0 };
+    const live = await db.campaign.findMany({ where: { orgId, deletedAt: null, mock: false }, select: { campaignId: true } });
+    for (const { campaignId } of live) {
+      try {
+        const n = await refreshCampaignPhoneNumbers(db, client, orgId, campaignId);
+        phoneNumbers.campaigns++;
+        phoneNumbers.current += n.current;
+        phoneNumbers.previous += n.previous;
+        phoneNumbers.removed += n.removed;
+      } catch (e) {
+        phoneNumbers.failed++;
+        log().warn({ orgId, campaignId, err: e }, "phone-number reconciliation failed for a campaign");
+      }
+    }
+  }
+
+  const report = { brands, campaigns, ...shares, vettings, phoneNumbers, startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString() };
   const fixed = (c: { created: number; updated: number; deleted: number }) => c.created + c.updated + c.deleted;
   const repaired = fixed(brands) + fixed(campaigns) + fixed(shares.sharing) + fixed(shares.partnerCampaigns) + fixed(shares.migrations);
   log().info({ event: "mirror.reconciled", orgId, repaired, ...report }, repaired ? "mirror repaired" : "mirror in sync");

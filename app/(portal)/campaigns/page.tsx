@@ -89,6 +89,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       <FilterBar
         action={CAMPAIGNS_PATH}
         label="Filter campaigns"
+        exportReport="campaigns"
         active={filtered}
         clearHref={campaignsHref(cleared)}
         keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
