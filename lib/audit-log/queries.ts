@@ -13,7 +13,8 @@ export const auditFilterSchema = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-function where(orgId: string, f: AuditFilter): Prisma.AuditLogWhereInput {
+/** The audit page's filter; its CSV export (lib/reports/audit.ts) selects with the same function. */
+export function auditWhere(orgId: string, f: AuditFilter): Prisma.AuditLogWhereInput {
   return {
     orgId,
     ...(f.action ? { action: f.action } : {}),
@@ -25,7 +26,7 @@ function where(orgId: string, f: AuditFilter): Prisma.AuditLogWhereInput {
 }
 
 export async function listAudit(db: Db, orgId: string, f: AuditFilter) {
-  const base = where(orgId, f);
+  const base = auditWhere(orgId, f);
   let cursorWhere: Prisma.AuditLogWhereInput = {};
   if (f.after) {
     // The cursor row must belong to this organization too, or it is ignored.

@@ -1,21 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { firstValues } from "@/components/data-table/url-state";
-import { auditFilterSchema, type AuditFilter } from "@/lib/audit-log/queries";
+import { auditFilterSchema, auditWhere, type AuditFilter } from "@/lib/audit-log/queries";
 import { afterWhere, keysetBatches, keysetOrderBy, type KeyPart } from "@/lib/csv";
 import type { ReportDef } from "./types";
-
-/**
- * The audit page's filter. A copy of the private `where` of lib/audit-log/queries.ts (not exported there);
- * lib/reports/reports.integration.test.ts checks both select the same rows.
- */
-export function auditReportWhere(orgId: string, f: AuditFilter): Prisma.AuditLogWhereInput {
-  return {
-    orgId,
-    ...(f.action ? { action: f.action } : {}),
-    ...(f.outcome ? { outcome: f.outcome } : {}),
-    ...(f.q ? { OR: [{ actorEmail: { contains: f.q, mode: "insensitive" } }, { targetId: { contains: f.q } }, { action: { contains: f.q } }] } : {}),
-  };
-}
 
 const select = { id: true, createdAt: true, actorEmail: true, action: true, targetType: true, targetId: true, outcome: true, detail: true } satisfies Prisma.AuditLogSelect;
 type AuditRow = Prisma.AuditLogGetPayload<{ select: typeof select }>;
@@ -46,7 +33,7 @@ export const auditReport: ReportDef<AuditRow, AuditFilter> = {
   // The page's keyset cursor (`after`) is a page position, not a filter: the export always starts at the newest entry.
   parseFilter: (raw) => auditFilterSchema.parse({ ...firstValues(raw), after: undefined }),
   batches: (db, orgId, f, size) => {
-    const where = auditReportWhere(orgId, f);
+    const where = auditWhere(orgId, f);
     return keysetBatches<AuditRow>(
       (after, take) =>
         db.auditLog.findMany({
