@@ -20,7 +20,7 @@ import { campaignTimeline } from "@/lib/timeline/queries";
 import { CampaignStatus, OperationStatus, SharingStatus } from "../_components/campaign-labels";
 import { AutoRenewalToggle, DeactivateDialog, NudgeDialog, RefreshCampaignButton, ResubmitDialog } from "./_components/campaign-actions";
 import { CampaignFileUploader } from "./_components/campaign-files";
-import { CampaignTimeline } from "./_components/campaign-timeline";
+import { Timeline } from "@/components/timeline/timeline";
 import { EditCampaignDialog } from "./_components/edit-campaign-dialog";
 import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions";
 
@@ -363,7 +363,7 @@ export default async function CampaignPage({ params }: Params) {
               <CardDescription>Registry notifications and portal actions, newest first.</CardDescription>
             </CardHeader>
             <CardContent>
-              <CampaignTimeline entries={timeline} />
+              <Timeline subject="campaign" entries={timeline} />
             </CardContent>
           </Card>
         </div>

@@ -5,13 +5,13 @@ import type { TimelineEntry } from "@/lib/timeline/queries";
 
 const OUTCOME_TONE = { SUCCESS: "success", FAILURE: "danger", DENIED: "warning" } as const;
 
-/** The campaign's history, newest first: registry notifications and what people in the portal did. */
-export function CampaignTimeline({ entries }: { entries: TimelineEntry[] }) {
+/** An object's history, newest first: registry notifications and what people in the portal did. */
+export function Timeline({ entries, subject }: { entries: TimelineEntry[]; subject: "brand" | "campaign" }) {
   if (entries.length === 0) {
-    return <p className="text-sm text-muted-foreground">Nothing recorded yet for this campaign.</p>;
+    return <p className="text-sm text-muted-foreground">Nothing recorded yet for this {subject}.</p>;
   }
   return (
-    <ol className="relative space-y-4 border-l border-border pl-6" aria-label="Campaign timeline, newest first">
+    <ol className="relative space-y-4 border-l border-border pl-6" aria-label={`${subject === "brand" ? "Brand" : "Campaign"} timeline, newest first`}>
       {entries.map((e) => (
         <li key={`${e.kind}-${e.id}`} className="relative">
           <span
