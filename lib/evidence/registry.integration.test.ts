@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { createTcrClient, type TcrClient } from "@/lib/tcr/client";
 import { InMemoryRateLimiter } from "@/lib/tcr/limiter";
 import type { Sandbox } from "@/sandbox/server";
-import { apiClient, brandBody, KEY, MIN, startSandbox } from "@/sandbox/testing/helpers";
+import { apiClient, brandBody, campaignBody, KEY, MIN, startSandbox } from "@/sandbox/testing/helpers";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
 
@@ -37,16 +37,7 @@ beforeAll(async () => {
   brandId = (await api("POST", "/brand/nonBlocking", brandBody("PRIVATE_PROFIT"))).body.brandId;
   await sandbox.control.advance(2 * MIN);
   campaignId = (
-    await api("POST", "/campaignBuilder", {
-      brandId, usecase: "ACCOUNT_NOTIFICATION", resellerId: "R000000",
-      description: "Account alerts for ABC Mobile customers about billing and service changes.",
-      messageFlow: "Customers opt in on the account settings page by ticking an unchecked box.",
-      subscriberOptin: true, subscriberOptout: true, subscriberHelp: true,
-      sample1: "ABC Mobile: your bill of $20 is due on the 5th. Reply STOP to opt out.",
-      helpMessage: "ABC Mobile: help at support@abc.com. Reply STOP to opt out.",
-      optinMessage: "ABC Mobile: you will receive account alerts. Reply STOP to opt out.",
-      optoutMessage: "ABC Mobile: you are unsubscribed from account alerts.",
-    })
+    await api("POST", "/campaignBuilder", campaignBody(brandId))
   ).body.campaignId;
 });
 afterAll(async () => {

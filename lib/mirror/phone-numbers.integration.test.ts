@@ -4,7 +4,7 @@ import { refreshCampaignPhoneNumbers } from "@/lib/mirror/phone-numbers";
 import { createTcrClient, type TcrClient } from "@/lib/tcr/client";
 import { InMemoryRateLimiter } from "@/lib/tcr/limiter";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
-import { brandBody, MIN } from "@/sandbox/testing/helpers";
+import { brandBody, campaignBody, MIN } from "@/sandbox/testing/helpers";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
 
@@ -17,16 +17,7 @@ async function activeCampaign(): Promise<string> {
     fetch(`${sandbox.apiUrl}${path}`, { method: "POST", headers: { authorization: "Bearer k", "content-type": "application/json" }, body: JSON.stringify(body) }).then((r) => r.json());
   const b = await api("/brand/nonBlocking", brandBody("PRIVATE_PROFIT"));
   await sandbox.control.advance(2 * MIN);
-  const c = await api("/campaignBuilder", {
-    brandId: b.brandId, usecase: "ACCOUNT_NOTIFICATION", resellerId: "R000000",
-    description: "Account alerts for ABC Mobile customers about billing and service changes.",
-    messageFlow: "Customers opt in on the account settings page by ticking an unchecked box.",
-    subscriberOptin: true, subscriberOptout: true, subscriberHelp: true,
-    sample1: "ABC Mobile: your bill of $20 is due on the 5th. Reply STOP to opt out.",
-    helpMessage: "ABC Mobile: help at support@abc.com. Reply STOP to opt out.",
-    optinMessage: "ABC Mobile: you will receive account alerts. Reply STOP to opt out.",
-    optoutMessage: "ABC Mobile: you are unsubscribed from account alerts.",
-  });
+  const c = await api("/campaignBuilder", campaignBody(b.brandId));
   return c.campaignId as string;
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../server";
-import { apiClient, brandBody, DAY, MIN, startSandbox } from "../testing/helpers";
+import { apiClient, brandBody, campaignBody, DAY, MIN, startSandbox } from "../testing/helpers";
 
 let sb: Sandbox;
 let api: ReturnType<typeof apiClient>;
@@ -18,16 +18,7 @@ beforeEach(async () => {
 async function sharedCampaign(): Promise<string> {
   const b = (await api("POST", "/brand/nonBlocking", brandBody("PRIVATE_PROFIT"))).body;
   await sb.control.advance(2 * MIN);
-  const { campaignId } = (await api("POST", "/campaignBuilder", {
-    brandId: b.brandId, usecase: "ACCOUNT_NOTIFICATION", resellerId: "R000000",
-    description: "Account alerts for ABC Mobile customers about billing and service changes.",
-    messageFlow: "Customers opt in on the account settings page by ticking an unchecked box.",
-    subscriberOptin: true, subscriberOptout: true, subscriberHelp: true,
-    sample1: "ABC Mobile: your bill of $20 is due on the 5th. Reply STOP to opt out.",
-    helpMessage: "ABC Mobile: help at support@abc.com. Reply STOP to opt out.",
-    optinMessage: "ABC Mobile: you will receive account alerts. Reply STOP to opt out.",
-    optoutMessage: "ABC Mobile: you are unsubscribed from account alerts.",
-  })).body;
+  const { campaignId } = (await api("POST", "/campaignBuilder", campaignBody(b.brandId))).body;
   await api("PUT", `/campaign/${campaignId}/sharing/SDCA001`);
   await sb.control.advance(DAY);
   return campaignId as string;

@@ -85,6 +85,21 @@ export function brandBody(entityType: string, over: Record<string, unknown> = {}
   return { ...common, ...byType[entityType], ...over };
 }
 
+/** A valid ACCOUNT_NOTIFICATION campaign create body (POST /campaignBuilder) for a brand. */
+export function campaignBody(brandId: string, over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    brandId, usecase: "ACCOUNT_NOTIFICATION", resellerId: "R000000",
+    description: "Account alerts for ABC Mobile customers about billing and service changes.",
+    messageFlow: "Customers opt in on the account settings page by ticking an unchecked box.",
+    subscriberOptin: true, subscriberOptout: true, subscriberHelp: true,
+    sample1: "ABC Mobile: your bill of $20 is due on the 5th. Reply STOP to opt out.",
+    helpMessage: "ABC Mobile: help at support@abc.com. Reply STOP to opt out.",
+    optinMessage: "ABC Mobile: you will receive account alerts. Reply STOP to opt out.",
+    optoutMessage: "ABC Mobile: you are unsubscribed from account alerts.",
+    ...over,
+  };
+}
+
 /** A real (all-white RGB) PNG of the given size, for brand-asset uploads. */
 export function makePng(width: number, height: number): Buffer {
   const crcTable = Array.from({ length: 256 }, (_, n) => {
