@@ -70,6 +70,10 @@ describe("bulk migrate", () => {
     expect(rows.filter((r) => r.state === "SUCCEEDED")).toHaveLength(done.succeeded);
     // The mirror shows the open migrations at once, the audit has one row per item and one per job event.
     expect(await t.db.cnpMigration.count({ where: { orgId: org.org.id, direction: "OUTGOING", status: "ACTIVE", targetCnpId: "SCNP002" } })).toBe(195);
+    // ...with the registry's 30-day expiry read back, so "days left" shows before any webhook arrives.
+    const sample = await t.db.cnpMigration.findFirstOrThrow({ where: { orgId: org.org.id, campaignId: campaignIds[20]!, direction: "OUTGOING" } });
+    expect((sample.data as { expirationDate?: string }).expirationDate).toBe((await client.cnpMigration.get(campaignIds[20]!)).expirationDate);
+    expect((sample.data as { expirationDate?: string }).expirationDate).toBeTruthy();
     expect(await t.db.auditLog.count({ where: { orgId: org.org.id, action: "bulk.item.migrate" } })).toBe(200);
     expect(await t.db.auditLog.count({ where: { orgId: org.org.id, targetId: jobId, action: { in: ["bulk.create", "bulk.finish"] } } })).toBe(2);
     expect(onTarget).toBeTruthy();

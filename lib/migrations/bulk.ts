@@ -182,9 +182,13 @@ async function alreadyApplied(rt: Runtime, campaignId: string): Promise<boolean>
 async function send(rt: Runtime, campaignId: string): Promise<Record<string, unknown>> {
   const { client, params: p } = rt;
   switch (p.kind) {
-    case "MIGRATE":
+    case "MIGRATE": {
       await client.cnpMigration.initiate(campaignId, p.upstreamCnpId);
-      return { upstreamCnpId: p.upstreamCnpId };
+      // Read the new transaction back for its dates (a read: nothing against the write budget). It was
+      // created either way, so a failed read leaves the dates to the webhook or the next reconciliation.
+      const record = await client.cnpMigration.get(campaignId).catch(() => null);
+      return { upstreamCnpId: p.upstreamCnpId, createDate: record?.createDate ?? null, expirationDate: record?.expirationDate ?? null };
+    }
     case "CANCEL_MIGRATION":
       await client.cnpMigration.cancel(campaignId, p.explanation ? { explanation: p.explanation } : {});
       return {};
@@ -199,17 +203,19 @@ async function send(rt: Runtime, campaignId: string): Promise<Record<string, unk
 }
 
 /** What the registry now holds, written to the mirror in the item's own transaction. */
-async function applyToMirror(tx: Prisma.TransactionClient, rt: Runtime, campaignId: string): Promise<void> {
+async function applyToMirror(tx: Prisma.TransactionClient, rt: Runtime, campaignId: string, result: Record<string, unknown> = {}): Promise<void> {
   const { orgId } = rt.job;
   const p = rt.params;
   const now = new Date();
   const key = { orgId_campaignId_direction: { orgId, campaignId, direction: "OUTGOING" } };
   if (p.kind === "MIGRATE") {
-    const data = { initiatedByUs: true, jobId: rt.job.id } as Prisma.InputJsonValue;
+    const expirationDate = typeof result.expirationDate === "string" ? result.expirationDate : null;
+    const created = typeof result.createDate === "string" && !Number.isNaN(Date.parse(result.createDate)) ? new Date(result.createDate) : now;
+    const data = { initiatedByUs: true, jobId: rt.job.id, expirationDate } as Prisma.InputJsonValue;
     await tx.cnpMigration.upsert({
       where: key,
-      create: { orgId, campaignId, direction: "OUTGOING", status: "ACTIVE", targetCnpId: p.upstreamCnpId, requestedAt: now, data, confirmedAt: now },
-      update: { status: "ACTIVE", targetCnpId: p.upstreamCnpId, requestedAt: now, cancellationReason: null, data, confirmedAt: now },
+      create: { orgId, campaignId, direction: "OUTGOING", status: "ACTIVE", targetCnpId: p.upstreamCnpId, requestedAt: created, data, confirmedAt: now },
+      update: { status: "ACTIVE", targetCnpId: p.upstreamCnpId, requestedAt: created, cancellationReason: null, data, confirmedAt: now },
     });
   } else if (p.kind === "CANCEL_MIGRATION") {
     await tx.cnpMigration.updateMany({ where: { orgId, campaignId, direction: "OUTGOING" }, data: { status: "CANCELED", cancellationReason: p.explanation || "cancelled by the initiator", confirmedAt: now } });
@@ -229,7 +235,7 @@ async function finish(rt: Runtime, item: Item, o: Outcome): Promise<void> {
     });
     if (r.count === 0) return; // someone else finished it
     await tx.bulkJob.update({ where: { id: rt.job.id }, data: { [counter]: { increment: 1 } } });
-    if (o.state === "SUCCEEDED") await applyToMirror(tx, rt, item.campaignId);
+    if (o.state === "SUCCEEDED") await applyToMirror(tx, rt, item.campaignId, o.result);
     await audit(tx, {
       orgId: rt.job.orgId, actor: null, action: `bulk.item.${rt.job.kind.toLowerCase()}`, targetType: "campaign", targetId: item.campaignId,
       outcome: o.state === "FAILED" ? "FAILURE" : "SUCCESS", detail: { jobId: rt.job.id, state: o.state, reason: o.reason, error: o.error, attempts: item.attempts },

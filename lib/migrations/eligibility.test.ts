@@ -76,6 +76,11 @@ describe("incoming shares", () => {
     expect(reason(electEligibility(share({ status: "EXPIRED" }), partner()))).toBe("EXPIRED");
     expect(reason(electEligibility(share({ deleted: true }), partner()))).toBe("NOT_MIRRORED");
   });
+  it("R2: a migration share goes on only to a partner that supports CNP migration", () => {
+    const optedOut = partner({ id: "SCNP003", cnpMigrationSupported: false });
+    expect(reason(electEligibility(share({ cnpMigration: true }), optedOut))).toBe("TARGET_OPTED_OUT");
+    expect(electEligibility(share({ cnpMigration: false }), optedOut)).toEqual({ eligible: true });
+  });
   it("declines only PENDING requests", () => {
     expect(declineEligibility(share())).toEqual({ eligible: true });
     expect(reason(declineEligibility(share({ sharingStatus: "ACCEPTED" })))).toBe("NOT_PENDING");

@@ -93,7 +93,11 @@ export function cancelEligibility(c: OutgoingFacts | null): Eligibility {
 }
 
 /** What the mirror knows about a campaign shared with us. */
-export type IncomingFacts = { status: string | null; deleted: boolean; usecase: string | null; sharingStatus: string | null; downstreamCnpId: string | null };
+export type IncomingFacts = {
+  status: string | null; deleted: boolean; usecase: string | null; sharingStatus: string | null; downstreamCnpId: string | null;
+  /** The share is the provisional hop of a migration to us. */
+  cnpMigration?: boolean;
+};
 
 /** Elect / accept: share a PENDING inbound request on to `upstream` (a CNP, or a DCA = electing it). */
 export function electEligibility(p: IncomingFacts | null, upstream: PartnerInfo | null): Eligibility {
@@ -103,6 +107,8 @@ export function electEligibility(p: IncomingFacts | null, upstream: PartnerInfo 
   if (p.sharingStatus !== "PENDING") return no("NOT_PENDING");
   if (!upstream) return no("NO_UPSTREAM");
   if (upstream.id === p.downstreamCnpId) return no("UPSTREAM_IS_SELF");
+  // R2: in a migration context, sharing on to a partner that opted out is rejected.
+  if (p.cnpMigration && !upstream.cnpMigrationSupported) return no("TARGET_OPTED_OUT");
   if (p.usecase === "SOLE_PROPRIETOR" && !upstream.soleProprietorEnabled) return no("TARGET_NO_SOLE_PROPRIETOR");
   return ok;
 }

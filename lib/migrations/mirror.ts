@@ -177,6 +177,7 @@ export async function refreshSharingAndMigration(db: Db, client: TcrClient, orgI
 }
 
 export type Counts = Record<MirrorOutcome, number>;
+const METADATA_READS_PER_RUN = 200;
 const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, stale: 0, deleted: 0 });
 
 /**
@@ -213,6 +214,18 @@ export async function reconcileSharingAndMigrations(db: Db, client: TcrClient, o
         partnerCampaigns[await writePartnerCampaign(db, orgId, rec, { ...partnerFields(rec, null, cnpMigration), upstreamCnpId: existing?.upstreamCnpId ?? null }, {}, startedAt)]++;
       }
     }
+  }
+  // Carrier terms (mnoMetadata) of the requests waiting for us, which the listings do not carry: one read each,
+  // bounded per run so a first import of thousands of shares does not hold the reconciliation up (the rest
+  // follow on later runs; a CAMPAIGN_SHARE_ADD webhook fetches them at once).
+  const waiting = await db.partnerCampaign.findMany({ where: { orgId, deletedAt: null, sharingStatus: "PENDING" }, select: { campaignId: true, data: true }, orderBy: { sharedAt: "desc" }, take: 5000 });
+  let metadataReads = 0;
+  for (const p of waiting) {
+    if (metadataReads >= METADATA_READS_PER_RUN) break;
+    if ((p.data as { mnoMetadata?: unknown } | null)?.mnoMetadata) continue;
+    metadataReads++;
+    const mnoMetadata = await client.partnerCampaigns.getMnoMetadata(p.campaignId).catch(() => null);
+    if (mnoMetadata) await db.partnerCampaign.updateMany({ where: { orgId, campaignId: p.campaignId }, data: { data: json({ ...((p.data ?? {}) as object), mnoMetadata }) } });
   }
   // Rows the listings no longer show: declined, expired or completed; ask for each.
   const missing = await db.partnerCampaign.findMany({ where: { orgId, deletedAt: null, campaignId: { notIn: [...seen] }, confirmedAt: { lt: startedAt } }, select: { campaignId: true } });

@@ -45,20 +45,41 @@ export async function countOutgoing(db: Db, orgId: string, f: OutgoingFilter): P
   return db.campaign.count({ where: await outgoingWhere(db, orgId, f) });
 }
 
-export async function listIncoming(db: Db, orgId: string, f: IncomingFilter, page: number) {
+export type IncomingRow = {
+  campaignId: string; brandId: string | null; usecase: string | null; status: string | null; downstreamCnpId: string | null; upstreamCnpId: string | null;
+  sharingStatus: string | null; sharedAt: string | null; cnpMigration: boolean; previouslyAccepted: boolean;
+  /** Carriers the registry returned network terms for (GET /partnerCampaign/{id}/mnoMetadata), by network id. */
+  carriers: string[];
+  migrationStatus: string | null; expirationDate: string | null; daysLeft: number | null;
+};
+
+/** Campaigns shared with us (newest share first), with the migration transaction when the share is part of one. */
+export async function listIncoming(db: Db, orgId: string, f: IncomingFilter, page: number): Promise<{ rows: IncomingRow[]; total: number }> {
   const where = incomingWhere(orgId, f);
   const [total, rows] = await Promise.all([
     db.partnerCampaign.count({ where }),
     db.partnerCampaign.findMany({ where, orderBy: [{ sharedAt: "desc" }, { campaignId: "asc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
+  const migrations = await db.cnpMigration.findMany({ where: { orgId, direction: "INCOMING", campaignId: { in: rows.filter((r) => r.cnpMigration).map((r) => r.campaignId) } } });
+  const mig = new Map(migrations.map((m) => [m.campaignId, m]));
   return {
     total,
-    rows: rows.map((p) => ({
-      campaignId: p.campaignId, brandId: p.brandId, usecase: p.usecase, status: p.status, downstreamCnpId: p.downstreamCnpId, upstreamCnpId: p.upstreamCnpId,
-      sharingStatus: p.sharingStatus, sharedAt: p.sharedAt?.toISOString() ?? null, cnpMigration: p.cnpMigration,
-      carriers: Object.keys(((p.data as { mnoMetadata?: Record<string, unknown> } | null)?.mnoMetadata) ?? {}).length,
-    })),
+    rows: rows.map((p) => {
+      const data = (p.data ?? {}) as { mnoMetadata?: Record<string, unknown> | null; previouslyAccepted?: boolean };
+      const m = mig.get(p.campaignId);
+      const exp = ((m?.data as { expirationDate?: string } | null)?.expirationDate) ?? null;
+      return {
+        campaignId: p.campaignId, brandId: p.brandId, usecase: p.usecase, status: p.status, downstreamCnpId: p.downstreamCnpId, upstreamCnpId: p.upstreamCnpId,
+        sharingStatus: p.sharingStatus, sharedAt: p.sharedAt?.toISOString() ?? null, cnpMigration: p.cnpMigration, previouslyAccepted: data.previouslyAccepted === true,
+        carriers: Object.keys(data.mnoMetadata ?? {}),
+        migrationStatus: m ? migrationStatusLabel(m.status) : null, expirationDate: exp, daysLeft: m && migrationStatusLabel(m.status) === "Open" ? daysLeft(exp) : null,
+      };
+    }),
   };
+}
+
+export async function countIncoming(db: Db, orgId: string, f: IncomingFilter): Promise<number> {
+  return db.partnerCampaign.count({ where: incomingWhere(orgId, f) });
 }
 
 export async function listJobs(db: Db, orgId: string, page: number) {
@@ -97,13 +118,29 @@ export async function jobItems(db: Db, orgId: string, jobId: string, page: numbe
   return { total, rows: rows.map((r) => ({ campaignId: r.campaignId, state: r.state, reason: r.reason, error: r.error, attempts: r.attempts, finishedAt: r.finishedAt?.toISOString() ?? null })) };
 }
 
-/** Migration targets for the dropdown: partners that support CNP migration (the registry's list). */
-export async function migrationTargets(db: Db, orgId: string) {
+/** Every connectivity partner (CNPs and DCAs) the registry lists; empty when the registry cannot be reached. */
+export async function connectivityPartners(db: Db, orgId: string) {
   const { registryClientFor } = await import("@/lib/registry/client");
   const { loadPartners } = await import("./partners");
   try {
-    return (await loadPartners(await registryClientFor(db, orgId))).filter((p) => p.cnpMigrationSupported);
+    return await loadPartners(await registryClientFor(db, orgId));
   } catch {
     return [];
+  }
+}
+
+/** Migration targets for the dropdown: partners that support CNP migration (the registry's list). */
+export async function migrationTargets(db: Db, orgId: string) {
+  return (await connectivityPartners(db, orgId)).filter((p) => p.cnpMigrationSupported);
+}
+
+/** The account's CNP migration settings, live from the registry; null when it cannot be reached. */
+export async function cnpSettings(db: Db, orgId: string): Promise<{ migrationSupported: boolean; migrationAutoComplete: boolean } | null> {
+  const { registryClientFor } = await import("@/lib/registry/client");
+  try {
+    const s = await (await registryClientFor(db, orgId)).settings.getCnpMigration();
+    return { migrationSupported: s.migrationSupported, migrationAutoComplete: s.migrationAutoComplete };
+  } catch {
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 /** Client-safe inputs of the migration dashboard and the bulk engine: kinds, parameters, filters, selections. */
 import { z } from "zod";
+import { CnpMigrationSettingsRequest } from "@/lib/tcr/schemas/cnpMigration";
 import { SharingRejectionCategory } from "@/lib/tcr/schemas/enums";
 
 export const BULK_KINDS = ["MIGRATE", "CANCEL_MIGRATION", "ELECT", "DECLINE"] as const;
@@ -26,6 +27,10 @@ export const bulkParamsSchema = z.discriminatedUnion("kind", [
 export type BulkParams = z.infer<typeof bulkParamsSchema>;
 
 export const MIGRATION_STATE_FILTERS = ["NONE", "ACTIVE", "COMPLETE", "CANCELED"] as const;
+/** Per-carrier operation statuses (CampaignOperation.status): "any carrier has this status". */
+export const CARRIER_STATUS_FILTERS = ["REGISTERED", "REVIEW", "REJECTED", "SUSPENDED"] as const;
+/** The campaign-level migration rules (E1–E4) only: the target's and the account's rules are checked by the dry run. */
+export const ELIGIBILITY_FILTERS = ["eligible", "ineligible"] as const;
 
 /** Outgoing list (our campaigns): every filter lives in the URL. */
 export const outgoingFilterSchema = z.object({
@@ -35,6 +40,10 @@ export const outgoingFilterSchema = z.object({
   upstreamCnpId: z.string().trim().max(20).optional(),
   status: z.enum(["ACTIVE", "EXPIRED"]).optional(),
   migration: z.enum(MIGRATION_STATE_FILTERS).optional(),
+  /** Accepted by this DCA as our direct upstream (the registry shows us only the adjacent hop). */
+  dca: z.string().trim().max(20).optional(),
+  carrier: z.enum(CARRIER_STATUS_FILTERS).optional(),
+  eligibility: z.enum(ELIGIBILITY_FILTERS).optional(),
 });
 export type OutgoingFilter = z.infer<typeof outgoingFilterSchema>;
 
@@ -62,4 +71,37 @@ export const CONFIRM_COUNT_ABOVE = 100;
 
 export const createBulkJobSchema = z.object({ params: bulkParamsSchema, selection: selectionSchema, confirmCount: z.number().int().optional() });
 export type CreateBulkJobInput = z.infer<typeof createBulkJobSchema>;
+/** The account's CNP migration settings (GET/PUT /settings/cnpMigration): the registry's own request schema. */
+export const cnpSettingsSchema = CnpMigrationSettingsRequest;
+export type CnpSettingsInput = z.infer<typeof cnpSettingsSchema>;
+
+export const campaignIdSchema = z.object({ campaignId: z.string().trim().regex(/^C[A-Z0-9]{6}$/, "Not a campaign id") });
+export const cancelMigrationSchema = campaignIdSchema.extend({ explanation: z.string().trim().max(2048).default("") });
+
+/** Sharing events and migration events: what the migration detail lists. */
+export const MIGRATION_EVENT_PATTERN = /^(CNP_MIGRATION_|CAMPAIGN_SHARE_|CAMPAIGN_DCA2_SHARE_|CAMPAIGN_DCA_COMPLETE)/;
+
 export const jobIdSchema = z.object({ jobId: z.string().min(1).max(40) });
+
+/** The registry's sharing rejection categories (tcr-api-part2.md §5.19) with plain-English hints. */
+export const REJECTION_CATEGORY_LABELS: Record<z.infer<typeof SharingRejectionCategory>, string> = {
+  BRAND_INCONSISTENCIES: "Brand details inaccurate or inconsistent with the campaign",
+  CALL_TO_ACTION: "Call to action incomplete (opt-in, frequency, charges, STOP, links)",
+  CAMPAIGN_DESCRIPTION_OR_ATTRIBUTES: "Description or attributes do not match the use case",
+  DISALLOWED_CONTENT: "Disallowed or high-risk content",
+  MANDATORY_MESSAGE_TERMINOLOGY: "Missing opt-in/opt-out/help messages or disclosures",
+  PRIVACY_POLICY: "Privacy policy missing, unclear or mismatched",
+  SAMPLE_MESSAGE: "Sample messages do not match the use case or use public shorteners",
+  TERMS_AND_CONDITIONS: "Terms and conditions incomplete or inconsistent",
+  OTHER: "Anything else (explain below)",
+};
+export const REJECTION_CATEGORIES = SharingRejectionCategory.options;
+
+/** One line for a job's action and its parameters, e.g. "Migrate to CNP → SCNP002". */
+export function describeBulkAction(kind: string, params: unknown): string {
+  const p = (params && typeof params === "object" ? params : {}) as { upstreamCnpId?: string; rejectionCategory?: string[] };
+  const label = BULK_KIND_LABELS[kind as BulkKind] ?? kind;
+  if (p.upstreamCnpId) return `${label} → ${p.upstreamCnpId}`;
+  if (p.rejectionCategory?.length) return `${label} (${p.rejectionCategory.join(", ")})`;
+  return label;
+}

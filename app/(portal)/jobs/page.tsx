@@ -8,7 +8,7 @@ import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { listJobs } from "@/lib/migrations/queries";
-import { BULK_KIND_LABELS, type BulkKind } from "@/lib/migrations/schemas";
+import { describeBulkAction } from "@/lib/migrations/schemas";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -35,7 +35,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             {rows.map((j) => (
               <TableRow key={j.id}>
                 <TableCell><Link className="underline" href={`/jobs/${j.id}`}>{formatDate(j.createdAt)}</Link></TableCell>
-                <TableCell>{BULK_KIND_LABELS[j.kind as BulkKind] ?? j.kind}{(j.params as { upstreamCnpId?: string }).upstreamCnpId ? ` → ${(j.params as { upstreamCnpId?: string }).upstreamCnpId}` : ""}</TableCell>
+                <TableCell>{describeBulkAction(j.kind, j.params)}</TableCell>
                 <TableCell><Badge tone={j.status === "COMPLETED" && j.failed === 0 ? "success" : j.failed > 0 ? "warning" : "neutral"}>{j.status}</Badge></TableCell>
                 <TableCell className="text-right">{j.total}</TableCell>
                 <TableCell className="text-right">{j.succeeded}</TableCell>

@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { ExportButton } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { jobItems, jobProgress, PAGE_SIZE } from "@/lib/migrations/queries";
-import { BULK_KIND_LABELS, ITEM_STATES, type BulkKind } from "@/lib/migrations/schemas";
+import { describeBulkAction, ITEM_STATES } from "@/lib/migrations/schemas";
 import { JobProgressPanel } from "./_components/job-progress";
 
 export const metadata: Metadata = { title: "Bulk job" };
+
+const STATE_TONE: Record<string, "success" | "warning" | "danger" | "info" | "neutral"> = { SUCCEEDED: "success", SKIPPED: "warning", FAILED: "danger", RUNNING: "info", PENDING: "neutral" };
 
 export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await currentContext();
@@ -36,10 +40,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   };
   return (
     <div className="space-y-4">
-      <PageHeader title={`${BULK_KIND_LABELS[progress.kind as BulkKind] ?? progress.kind}: ${progress.total} campaigns`} description="Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error)." />
+      <PageHeader title={`${describeBulkAction(progress.kind, progress.params)}: ${progress.total} campaigns`} description="Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error, after the job's own retries). Job runs counts how often the job took the campaign up, e.g. after Retry failed." />
       <JobProgressPanel initial={progress} canAct={can(ctx.role, "registry.act")} />
       <section aria-labelledby="results" className="space-y-2">
-        <h2 id="results" className="text-lg font-semibold">Results</h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="results" className="text-lg font-semibold">Results</h2>
+          <ExportButton report="bulk-job-results" params={{ jobId, state }} label={state ? `Download ${state} results (CSV)` : "Download all results (CSV)"} />
+        </div>
         <nav aria-label="Filter results by state" className="flex flex-wrap gap-3 text-sm">
           <Link href={href({})} aria-current={!state ? "page" : undefined} className={!state ? "font-semibold underline" : "underline"}>All</Link>
           {ITEM_STATES.map((s) => (
@@ -48,13 +55,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         </nav>
         <Table>
           <TableHeader>
-            <TableRow><TableHead>Campaign</TableHead><TableHead>Result</TableHead><TableHead>Reason or registry error</TableHead><TableHead className="text-right">Attempts</TableHead></TableRow>
+            <TableRow><TableHead>Campaign</TableHead><TableHead>Result</TableHead><TableHead>Reason or registry error</TableHead><TableHead className="text-right">Job runs</TableHead></TableRow>
           </TableHeader>
           <TableBody>
             {items.rows.map((r) => (
               <TableRow key={r.campaignId}>
-                <TableCell className="font-mono">{r.campaignId}</TableCell>
-                <TableCell>{r.state}</TableCell>
+                <TableCell className="font-mono"><Link className="underline" href={`/migrations/${r.campaignId}`}>{r.campaignId}</Link></TableCell>
+                <TableCell><Badge tone={STATE_TONE[r.state] ?? "neutral"}>{r.state}</Badge></TableCell>
                 <TableCell className="max-w-xl whitespace-normal">{r.error ?? r.reason ?? ""}</TableCell>
                 <TableCell className="text-right">{r.attempts}</TableCell>
               </TableRow>

@@ -12,7 +12,7 @@ export function JobProgressPanel({ initial, canAct }: { initial: JobProgress; ca
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
-  const { data } = useQuery({
+  const { data, refetch } = useQuery({
     queryKey: ["bulk-job", initial.id],
     queryFn: async () => {
       const res = await fetch(`/api/jobs/${initial.id}`, { cache: "no-store" });
@@ -36,6 +36,8 @@ export function JobProgressPanel({ initial, canAct }: { initial: JobProgress; ca
     start(async () => {
       const r = await f();
       setMessage(r.ok ? null : (r.error ?? "That did not work."));
+      // Polling stops once a job has finished; a retry or cancel changes that, so ask again at once.
+      if (r.ok) await refetch();
       router.refresh();
     });
   return (

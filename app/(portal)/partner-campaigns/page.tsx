@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { ExportButton, FilterBar, hrefFor, TablePager, type RawSearchParams } from "@/components/data-table";
+import { PageHeader } from "@/components/layout/page-header";
+import { currentContext } from "@/lib/auth/context";
+import { can } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { connectivityPartners, listIncoming, PAGE_SIZE } from "@/lib/migrations/queries";
+import { parseIncoming, parsePage } from "@/lib/migrations/search-params";
+import { SyncButton } from "../migrations/_components/sync-button";
+import { IncomingTable } from "./_components/incoming-table";
+
+export const metadata: Metadata = { title: "Partner campaigns" };
+
+export default async function PartnerCampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const ctx = await currentContext();
+  if (!ctx) redirect("/sign-in");
+  const sp = await searchParams;
+  const filter = parseIncoming(sp);
+  const page = parsePage(sp);
+  const canAct = can(ctx.role, "registry.act");
+  const [{ rows, total }, partners] = await Promise.all([listIncoming(db(), ctx.org.id, filter, page), canAct ? connectivityPartners(db(), ctx.org.id) : Promise.resolve([])]);
+  const active = Object.values(filter).some(Boolean);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Partner campaigns"
+        description="Campaigns other CSPs and CNPs shared with you, newest first: plain shares, and migration shares (a partner moving a campaign to you). Accept one by sharing it on to your upstream CNP or electing a DCA, or decline it with the registry's rejection category."
+        actions={canAct ? <SyncButton /> : null}
+      />
+      <FilterBar
+        action="/partner-campaigns"
+        label="Filter partner campaigns"
+        clearHref="/partner-campaigns"
+        active={active}
+        fields={[
+          { kind: "search", name: "q", label: "Search", value: filter.q, placeholder: "Campaign or brand id", className: "w-52" },
+          { kind: "search", name: "downstreamCnpId", label: "Shared by", value: filter.downstreamCnpId, placeholder: "CNP or CSP id", className: "w-36" },
+          { kind: "search", name: "usecase", label: "Use case", value: filter.usecase, placeholder: "e.g. MARKETING", className: "w-40" },
+          { kind: "select", name: "sharingStatus", label: "Sharing status", value: filter.sharingStatus, allLabel: "Any", options: ["PENDING", "ACCEPTED", "DECLINED"].map((s) => ({ value: s, label: s === "PENDING" ? "PENDING (waiting for you)" : s })), className: "w-52" },
+          { kind: "select", name: "migrationShare", label: "Kind", value: filter.migrationShare, allLabel: "Any", options: [{ value: "yes", label: "Migration shares" }, { value: "no", label: "Plain shares" }], className: "w-44" },
+        ]}
+      />
+      <div className="flex justify-end">
+        <ExportButton report="partner-campaigns" params={{ q: filter.q, downstreamCnpId: filter.downstreamCnpId, sharingStatus: filter.sharingStatus }} />
+      </div>
+      <IncomingTable
+        rows={rows}
+        total={total}
+        filter={filter}
+        canAct={canAct}
+        partners={partners.map((p) => ({ id: p.id, label: `${p.displayName} (${p.id}${p.isDca ? ", DCA" : ""})`, isDca: p.isDca, cnpMigrationSupported: p.cnpMigrationSupported }))}
+      />
+      <TablePager page={page} total={total} pageSize={PAGE_SIZE} hrefForPage={(p) => hrefFor("/partner-campaigns", { ...filter, page: p }, { page: 1 })} noun={["partner campaign", "partner campaigns"]} label="Partner campaign pages" />
+    </div>
+  );
+}
