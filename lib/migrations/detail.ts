@@ -30,14 +30,6 @@ export type MigrationDetail = {
   cancel: Eligibility;
 };
 
-const MIGRATION_EVENTS: Record<string, string> = {
-  CNP_MIGRATION_COMPLETE: "Migration complete: the provisional chain replaced the old one",
-  CNP_MIGRATION_CANCEL: "Migration canceled",
-  CNP_MIGRATION_PORT_OUT: "Ported out: a former partner was removed from the chain",
-  CAMPAIGN_DCA2_SHARE_ADD: "Shared with a secondary DCA",
-  CAMPAIGN_DCA2_SHARE_ACCEPT: "A secondary DCA accepted the campaign",
-  CAMPAIGN_DCA2_SHARE_DELETE: "A secondary DCA share was withdrawn or declined",
-};
 const EVENT_PREFIXES = ["CNP_MIGRATION_", "CAMPAIGN_SHARE_", "CAMPAIGN_DCA2_SHARE_", "CAMPAIGN_DCA_COMPLETE"];
 const PORTAL_ACTIONS = ["bulk.item.migrate", "bulk.item.cancel_migration", "bulk.item.elect", "bulk.item.decline", "migration.cancel"];
 const PORTAL_TITLES: Record<string, string> = {
@@ -72,7 +64,7 @@ async function migrationEvents(db: Db, orgId: string, campaignId: string): Promi
       const flag = p.cnpMigration === true ? " (migration)" : "";
       return {
         id: e.id, at: e.receivedAt.toISOString(), eventType: e.eventType, source: "registry" as const, actor: "The Campaign Registry",
-        title: `${MIGRATION_EVENTS[e.eventType] ?? describeRegistryEvent(e.eventType, "campaign")}${flag}`, detail: str(p.description),
+        title: `${describeRegistryEvent(e.eventType, "campaign")}${flag}`, detail: str(p.description),
       };
     }),
     ...audits.map((a) => {
