@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { daysLeft, migrationStatusLabel } from "./eligibility";
@@ -18,8 +19,20 @@ export async function listOutgoing(db: Db, orgId: string, f: OutgoingFilter, pag
   const where = await outgoingWhere(db, orgId, f);
   const [total, campaigns] = await Promise.all([
     db.campaign.count({ where }),
-    db.campaign.findMany({ where, orderBy: { campaignId: "asc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, include: { operations: { select: { status: true } } } }),
+    db.campaign.findMany({ where, orderBy: { campaignId: "asc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: outgoingSelect }),
   ]);
+  return { total, rows: await decorateOutgoing(db, orgId, campaigns) };
+}
+
+/** What the Outgoing table (and its CSV) reads of each campaign row. */
+export const outgoingSelect = {
+  campaignId: true, brandId: true, usecase: true, status: true, upstreamCnpId: true, sharingStatus: true,
+  operations: { select: { status: true } },
+} satisfies Prisma.CampaignSelect;
+type OutgoingCampaign = Prisma.CampaignGetPayload<{ select: typeof outgoingSelect }>;
+
+/** Adds the migration transaction and the brand's name to a batch of campaigns, keeping their order. */
+export async function decorateOutgoing(db: Db, orgId: string, campaigns: OutgoingCampaign[]): Promise<OutgoingRow[]> {
   const ids = campaigns.map((c) => c.campaignId);
   const [migrations, brands] = await Promise.all([
     db.cnpMigration.findMany({ where: { orgId, direction: "OUTGOING", campaignId: { in: ids } } }),
@@ -27,18 +40,15 @@ export async function listOutgoing(db: Db, orgId: string, f: OutgoingFilter, pag
   ]);
   const mig = new Map(migrations.map((m) => [m.campaignId, m]));
   const names = new Map(brands.map((b) => [b.brandId, b.displayName]));
-  return {
-    total,
-    rows: campaigns.map((c) => {
-      const m = mig.get(c.campaignId);
-      const exp = ((m?.data as { expirationDate?: string } | null)?.expirationDate) ?? null;
-      return {
-        campaignId: c.campaignId, brandId: c.brandId, brandName: c.brandId ? (names.get(c.brandId) ?? null) : null, usecase: c.usecase, status: c.status,
-        upstreamCnpId: c.upstreamCnpId, sharingStatus: c.sharingStatus, migrationStatus: migrationStatusLabel(m?.status), targetCnpId: m?.targetCnpId ?? null,
-        expirationDate: exp, daysLeft: m && migrationStatusLabel(m.status) === "Open" ? daysLeft(exp) : null, suspended: c.operations.some((o) => o.status === "SUSPENDED"),
-      };
-    }),
-  };
+  return campaigns.map((c) => {
+    const m = mig.get(c.campaignId);
+    const exp = ((m?.data as { expirationDate?: string } | null)?.expirationDate) ?? null;
+    return {
+      campaignId: c.campaignId, brandId: c.brandId, brandName: c.brandId ? (names.get(c.brandId) ?? null) : null, usecase: c.usecase, status: c.status,
+      upstreamCnpId: c.upstreamCnpId, sharingStatus: c.sharingStatus, migrationStatus: migrationStatusLabel(m?.status), targetCnpId: m?.targetCnpId ?? null,
+      expirationDate: exp, daysLeft: m && migrationStatusLabel(m.status) === "Open" ? daysLeft(exp) : null, suspended: c.operations.some((o) => o.status === "SUSPENDED"),
+    };
+  });
 }
 
 export async function countOutgoing(db: Db, orgId: string, f: OutgoingFilter): Promise<number> {

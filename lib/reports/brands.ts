@@ -1,5 +1,6 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { entityTypeLabel, identityStatusLabel } from "@/lib/brands/labels";
+import { brandListWhere } from "@/lib/brands/queries";
 import { BRANDS_PATH, parseBrandFilters, type BrandFilters } from "@/lib/brands/search-params";
 import { afterWhere, keysetBatches, keysetOrderBy, type KeyPart } from "@/lib/csv";
 import type { Db } from "@/lib/db";
@@ -7,33 +8,9 @@ import type { ReportDef } from "./types";
 
 type Filter = BrandFilters & { dir: "asc" | "desc" };
 
-/**
- * The brands list's filter. A copy of the private `where` of lib/brands/queries.ts (not exported there);
- * lib/reports/reports.integration.test.ts checks both select the same rows for the same URL.
- */
+/** The brands list's filter (lib/brands/queries.ts): the export selects exactly the rows the list shows. */
 export function brandReportWhere(orgId: string, f: BrandFilters): Prisma.BrandWhereInput {
-  const q = f.q?.trim();
-  const hideDeleted: Prisma.BrandWhereInput[] = f.deleted
-    ? []
-    : [{ deletedAt: null }, ...(f.status === "DELETED" ? [] : [{ OR: [{ status: null }, { status: { not: "DELETED" } }] }])];
-  return {
-    orgId,
-    ...(hideDeleted.length ? { AND: hideDeleted } : {}),
-    ...(f.entityType ? { entityType: f.entityType } : {}),
-    ...(f.identityStatus ? { identityStatus: f.identityStatus } : {}),
-    ...(f.status ? { status: f.status } : {}),
-    ...(f.vertical ? { vertical: f.vertical } : {}),
-    ...(q
-      ? {
-          OR: [
-            { displayName: { contains: q, mode: "insensitive" } },
-            { companyName: { contains: q, mode: "insensitive" } },
-            { brandId: { contains: q, mode: "insensitive" } },
-            { referenceId: { contains: q, mode: "insensitive" } },
-          ],
-        }
-      : {}),
-  };
+  return brandListWhere(orgId, f);
 }
 
 /** The list's order (same sort and direction as the page), as keyset keys: brand id breaks ties. */
@@ -61,6 +38,7 @@ export const brandsReport: ReportDef<BrandReportRow, Filter> = {
     { name: "identityStatus", description: "SELF_DECLARED, UNVERIFIED, VERIFIED or VETTED_VERIFIED." },
     { name: "status", description: "ACTIVE or DELETED." },
     { name: "vertical", description: "The brand's vertical, as the registry spells it." },
+    { name: "tag", description: "A tag the brand carries (lowercase letters and digits)." },
     { name: "deleted", description: "1 to include deleted brands." },
     { name: "sort, dir", description: "Row order, as on the list: created (default, newest first), displayName or identityStatus." },
   ],

@@ -4,6 +4,7 @@ import { campaignsReport } from "./campaigns";
 import {
   bulkJobItemsReport, migrationsReport, partnerCampaignsReport, phoneNumbersReport, statusHistoryReport, vettingsReport,
 } from "./more-reports";
+import { outgoingReport } from "./outgoing";
 import { erase, type Report } from "./types";
 
 /** Every downloadable report, in the order the Reports page lists them. Ids are URL segments: /api/exports/<id>. */
@@ -12,6 +13,7 @@ export const REPORTS: readonly Report[] = [
   erase(campaignsReport),
   erase(statusHistoryReport),
   erase(migrationsReport),
+  erase(outgoingReport),
   erase(partnerCampaignsReport),
   erase(bulkJobItemsReport),
   erase(vettingsReport),

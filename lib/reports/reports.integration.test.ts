@@ -6,8 +6,8 @@ import { auditFilterSchema, listAudit } from "@/lib/audit-log/queries";
 import { listBrands } from "@/lib/brands/queries";
 import { parseBrandFilters } from "@/lib/brands/search-params";
 import { listCampaigns } from "@/lib/campaigns/queries";
-import { listIncoming, PAGE_SIZE as MIGRATION_PAGE_SIZE } from "@/lib/migrations/queries";
-import { parseIncoming } from "@/lib/migrations/search-params";
+import { listIncoming, listOutgoing, PAGE_SIZE as MIGRATION_PAGE_SIZE } from "@/lib/migrations/queries";
+import { parseIncoming, parseOutgoing } from "@/lib/migrations/search-params";
 import { parseCampaignFilters } from "@/lib/campaigns/search-params";
 import { useDb } from "@/lib/db";
 import { auditReport } from "@/lib/reports/audit";
@@ -203,6 +203,37 @@ describe("partner campaigns report equals the Partner campaigns list", () => {
       }
       const exported = await collect(partnerCampaignsReport.batches(t.db, e.org.id, partnerCampaignsReport.parseFilter(raw), 4));
       expect(exported.map((x) => x.campaignId)).toEqual(table);
+      expect(table.length).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe("outgoing campaigns report equals the Migrations page's Outgoing table", () => {
+  it.each([{}, { migration: "ACTIVE" }, { migration: "NONE" }, { q: "CO00" }, { carrier: "SUSPENDED" }, { eligibility: "eligible" }, { upstreamCnpId: "SDCA1", status: "ACTIVE" }])(
+    "same rows, same values, same order for %j",
+    async (raw) => {
+      const g = await makeOrg(t.db, "Reports G");
+      for (let i = 0; i < MIGRATION_PAGE_SIZE + 9; i++) {
+        const campaignId = `CO${String(i).padStart(4, "0")}`;
+        await seedCampaign(t.db, g.org.id, campaignId, { "10017": i % 7 ? "REGISTERED" : "SUSPENDED" }, {
+          status: i % 11 ? "ACTIVE" : "EXPIRED", upstreamCnpId: i % 2 ? "SDCA1" : "SDCA2", sharingStatus: i % 5 ? "ACCEPTED" : "PENDING",
+        });
+        if (i % 3 === 0) {
+          await t.db.cnpMigration.create({
+            data: { orgId: g.org.id, campaignId, direction: "OUTGOING", status: i % 2 ? "ACTIVE" : "COMPLETE", targetCnpId: "SCNP9", data: { expirationDate: isoDay(10) }, confirmedAt: NOW },
+          });
+        }
+      }
+      const f = parseOutgoing(raw);
+      const table = [];
+      for (let page = 1; ; page++) {
+        const r = await listOutgoing(t.db, g.org.id, f, page);
+        table.push(...r.rows);
+        if (r.rows.length < MIGRATION_PAGE_SIZE) break;
+      }
+      const report = findReport("outgoing-campaigns")!;
+      const exported = await collect(report.open(t.db, g.org.id, raw, 4));
+      expect(exported).toEqual(table);
       expect(table.length).toBeGreaterThan(0);
     },
   );

@@ -16,7 +16,6 @@ export const metadata: Metadata = { title: "Migrations" };
 
 const MIGRATION_LABELS: Record<(typeof MIGRATION_STATE_FILTERS)[number], string> = { NONE: "No migration", ACTIVE: "Open", COMPLETE: "Complete", CANCELED: "Canceled" };
 /** The registry's raw migration status for the migrations report (it filters by exact status). */
-const REPORT_STATUS: Record<string, string> = { ACTIVE: "ACTIVE", COMPLETE: "COMPLETE", CANCELED: "CANCELED" };
 
 export default async function MigrationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
@@ -55,7 +54,7 @@ export default async function MigrationsPage({ searchParams }: { searchParams: P
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-muted-foreground">“Can migrate” checks the campaign&apos;s own rules (ACTIVE, accepted by a DCA, not suspended, no open migration); the dry run adds the target&apos;s and the account&apos;s.</p>
-        <ExportButton report="migrations" params={{ direction: "OUTGOING", status: filter.migration ? REPORT_STATUS[filter.migration] : undefined }} label="Download migrations CSV" />
+        <ExportButton report="outgoing-campaigns" params={filter} />
       </div>
       <OutgoingTable rows={rows} total={total} filter={filter} targets={partners.filter((p) => p.cnpMigrationSupported).map((t) => ({ id: t.id, label: label(t) }))} canAct={canAct} />
       <TablePager page={page} total={total} pageSize={PAGE_SIZE} hrefForPage={(p) => hrefFor("/migrations", { ...filter, page: p }, { page: 1 })} noun={["campaign", "campaigns"]} label="Campaign pages" />
