@@ -133,6 +133,23 @@ test("build a campaign for a verified brand with live qualification and complian
   await expectAccessible(page);
   await shot(page, "campaign-detail");
 
+  // Tags: assigned on the detail page (stored lowercase), shown in the list row, and a list filter.
+  const tag = `t${Date.now().toString(36)}`;
+  const tagsRegion = page.getByRole("region", { name: "Tags" });
+  await tagsRegion.getByRole("textbox", { name: "New tag" }).fill(tag.toUpperCase());
+  await tagsRegion.getByRole("button", { name: "Add tag" }).click();
+  await expect(tagsRegion.getByRole("list", { name: "Tags" })).toContainText(tag);
+  await expectAccessible(page);
+  await shot(page, "campaign-detail-tags");
+  await page.goto(`/campaigns?tag=${tag}`);
+  await expect(page.getByRole("combobox", { name: "Tag", exact: true })).toHaveValue(tag);
+  const tagged = page.getByRole("region", { name: "Campaigns" }).getByRole("row");
+  await expect(tagged).toHaveCount(2);
+  await expect(tagged.nth(1)).toContainText(campaignId);
+  await expect(tagged.nth(1).getByRole("link", { name: `${tag}: show campaigns tagged ${tag}` })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, "campaigns-list-tag-filter");
+
   // The list shows it with each carrier's status; filters live in the URL.
   await page.goto(`/campaigns?brandId=${brandId}&carrier=10035&carrierStatus=REGISTERED`);
   const row = page.getByRole("row", { name: new RegExp(campaignId) });

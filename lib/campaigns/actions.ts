@@ -5,9 +5,10 @@ import {
   setCampaignAutoRenewal, submitCampaignDraft, updateCampaign,
 } from "@/lib/campaigns/commands";
 import {
-  autoRenewalSchema, brandQualificationSchema, deactivateCampaignSchema, deleteCampaignDraftSchema, nudgeCampaignSchema, qualificationQuerySchema, refreshCampaignSchema,
+  autoRenewalSchema, brandQualificationSchema, campaignTagSchema, deactivateCampaignSchema, deleteCampaignDraftSchema, nudgeCampaignSchema, qualificationQuerySchema, refreshCampaignSchema,
   removeExcludedMnoSchema, resubmitCampaignSchema, saveCampaignDraftSchema, shareCampaignSchema, submitCampaignDraftSchema, updateCampaignSchema,
 } from "@/lib/campaigns/schemas";
+import { assignCampaignTag, removeCampaignTag } from "@/lib/campaigns/tags";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
 import { orgAction } from "@/lib/safe-action";
@@ -85,5 +86,17 @@ export const deleteCampaignDraftAction = orgAction({ name: "campaign.draft.delet
 export const submitCampaignDraftAction = orgAction({ name: "campaign.create", permission: "registry.act", schema: submitCampaignDraftSchema }, async (input, ctx) => {
   const r = await submitCampaignDraft(db(), ctx, input, { storage: evidenceStorage });
   revalidatePath("/campaigns");
+  return r;
+});
+
+export const assignCampaignTagAction = orgAction({ name: "campaign.tag.assign", permission: "registry.act", schema: campaignTagSchema, target }, async (input, ctx) => {
+  const r = await assignCampaignTag(db(), ctx, input);
+  revalidate(input.campaignId);
+  return r;
+});
+
+export const removeCampaignTagAction = orgAction({ name: "campaign.tag.remove", permission: "registry.act", schema: campaignTagSchema, target }, async (input, ctx) => {
+  const r = await removeCampaignTag(db(), ctx, input);
+  revalidate(input.campaignId);
   return r;
 });

@@ -24,6 +24,7 @@ import { refreshCampaign } from "@/lib/mirror/refresh";
 import { refreshOutgoing } from "@/lib/migrations/mirror";
 import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
+import { syncRecordTags } from "@/lib/tags/records";
 import type { TcrClient } from "@/lib/tcr/client";
 import { CampaignBuilderCreateRequest } from "@/lib/tcr/schemas/campaignBuilder";
 
@@ -46,7 +47,11 @@ function refuseExpired(row: { status: string | null; deletedAt: Date | null }) {
 async function refreshQuietly(db: Db, client: TcrClient, orgId: string, campaignId: string) {
   try {
     const outcome = await refreshCampaign(db, client, orgId, campaignId);
-    if (outcome !== "deleted") await refreshOutgoing(db, client, orgId, campaignId);
+    if (outcome !== "deleted") {
+      await refreshOutgoing(db, client, orgId, campaignId);
+      // The refreshed object has no tags (the registry keeps them apart): put them back for the list.
+      await syncRecordTags(db, client, "CAMPAIGN", orgId, campaignId);
+    }
     return outcome;
   } catch (err) {
     log().warn({ err, orgId, campaignId }, "campaign refresh after write failed");
@@ -61,6 +66,7 @@ export async function refreshCampaignFromRegistry(db: Db, ctx: Ctx, input: z.inf
   let phoneNumbers: PhoneNumberRefresh | undefined;
   if (outcome !== "deleted") {
     await refreshOutgoing(db, client, ctx.org.id, input.campaignId);
+    await syncRecordTags(db, client, "CAMPAIGN", ctx.org.id, input.campaignId);
     phoneNumbers = await refreshCampaignPhoneNumbers(db, client, ctx.org.id, input.campaignId);
   }
   await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "campaign.refresh", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS", detail: { result: outcome, phoneNumbers } });

@@ -3,13 +3,15 @@ import type { Db } from "@/lib/db";
 import { usecaseCatalogue } from "@/lib/campaigns/usecases";
 import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
+import { mirroredTagOptions, mirroredTagsOf, mirrorRecordTags, recordTags } from "@/lib/tags/records";
 import { CAMPAIGN_PAGE_SIZE, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
- * The Prisma filter of the campaigns list for one organization. Shared by the list page and the CSV
+ * The Prisma filter of the campaigns list for one organization. A tag matches the mirrored campaign
+ * object's `tag` array (jsonb containment), which lib/tags/records.ts keeps in step with the registry. Shared by the list page and the CSV
  * export so both see exactly the same rows. `now` anchors the renewal window (tests pass their own).
  */
 export function campaignListWhere(orgId: string, f: CampaignFilters, now: Date = new Date()): Prisma.CampaignWhereInput {
@@ -42,6 +44,7 @@ export function campaignListWhere(orgId: string, f: CampaignFilters, now: Date =
     ...(f.sharingStatus ? { sharingStatus: f.sharingStatus } : {}),
     ...(f.cnp ? { upstreamCnpId: f.cnp } : {}),
     ...(f.autoRenewal ? { autoRenewal: f.autoRenewal === "on" } : {}),
+    ...(f.tag ? { data: { path: ["tag"], array_contains: [f.tag] } } : {}),
   };
 }
 
@@ -76,6 +79,8 @@ export type CampaignListRow = Omit<SelectedCampaign, "operations"> & {
   brandName: string | null;
   /** Status of an outgoing CNP migration, if one is recorded. */
   migrationStatus: string | null;
+  /** Searchable keyword tags, as last mirrored. */
+  tags: string[];
 };
 
 /**
@@ -85,11 +90,12 @@ export type CampaignListRow = Omit<SelectedCampaign, "operations"> & {
 export async function decorateCampaignRows(db: Db, orgId: string, rows: SelectedCampaign[]): Promise<CampaignListRow[]> {
   const brandIds = [...new Set(rows.map((r) => r.brandId).filter((b): b is string => Boolean(b)))];
   const campaignIds = rows.map((r) => r.campaignId);
-  const [brands, migrations] = await Promise.all([
+  const [brands, migrations, tags] = await Promise.all([
     brandIds.length ? db.brand.findMany({ where: { orgId, brandId: { in: brandIds } }, select: { brandId: true, displayName: true } }) : [],
     campaignIds.length
       ? db.cnpMigration.findMany({ where: { orgId, direction: "OUTGOING", campaignId: { in: campaignIds } }, select: { campaignId: true, status: true } })
       : [],
+    mirroredTagsOf(db, "CAMPAIGN", orgId, campaignIds),
   ]);
   const brandName = new Map(brands.map((b) => [b.brandId, b.displayName]));
   const migration = new Map(migrations.map((m) => [m.campaignId, m.status]));
@@ -98,18 +104,20 @@ export async function decorateCampaignRows(db: Db, orgId: string, rows: Selected
     operations: Object.fromEntries(operations.map((o) => [o.mnoId, o.status])),
     brandName: (r.brandId && brandName.get(r.brandId)) || null,
     migrationStatus: migration.get(r.campaignId) ?? null,
+    tags: tags.get(r.campaignId) ?? [],
   }));
 }
 
 /** One page of the organization's mirrored campaigns, the total matching, and the facets the filters offer. */
 export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilters, pageSize = CAMPAIGN_PAGE_SIZE, now: Date = new Date()) {
   const w = campaignListWhere(orgId, f, now);
-  const [rows, total, usecases, brandIds, cnps] = await Promise.all([
+  const [rows, total, usecases, brandIds, cnps, tags] = await Promise.all([
     db.campaign.findMany({ where: w, orderBy: campaignListOrderBy(f), skip: (f.page - 1) * pageSize, take: pageSize, select: campaignListSelect }),
     db.campaign.count({ where: w }),
     db.campaign.findMany({ where: { orgId, usecase: { not: null } }, distinct: ["usecase"], select: { usecase: true }, orderBy: { usecase: "asc" } }),
     db.campaign.findMany({ where: { orgId, brandId: { not: null } }, distinct: ["brandId"], select: { brandId: true }, orderBy: { brandId: "asc" }, take: 500 }),
     db.campaign.findMany({ where: { orgId, upstreamCnpId: { not: null } }, distinct: ["upstreamCnpId"], select: { upstreamCnpId: true }, orderBy: { upstreamCnpId: "asc" } }),
+    mirroredTagOptions(db, "CAMPAIGN", orgId),
   ]);
   const brandNames = brandIds.length
     ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds.map((b) => b.brandId as string) } }, select: { brandId: true, displayName: true } })
@@ -123,6 +131,8 @@ export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilt
       usecases: usecases.map((u) => u.usecase).filter((u): u is string => Boolean(u)),
       brands: brandIds.map((b) => ({ brandId: b.brandId as string, name: nameOf.get(b.brandId as string) ?? null })),
       cnps: cnps.map((c) => c.upstreamCnpId).filter((c): c is string => Boolean(c)),
+      // A tag in the URL that no campaign carries any more still shows as the selected option.
+      tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
     },
   };
 }
@@ -183,9 +193,9 @@ export async function campaignRegistryDetail(db: Db, orgId: string, campaignId: 
   } catch (e) {
     const error = e instanceof Error ? e.message : "No registry connection.";
     const fail = { ok: false as const, error };
-    return { mnoMetadata: fail, sharing: fail, excludedMnos: fail, electedDca: fail, osr: fail, phoneNumbers: fail, mms: fail, documents: fail, cnps: fail, dcas: fail };
+    return { mnoMetadata: fail, sharing: fail, excludedMnos: fail, electedDca: fail, osr: fail, phoneNumbers: fail, mms: fail, documents: fail, cnps: fail, dcas: fail, tags: fail };
   }
-  const [mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas] = await Promise.all([
+  const [mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas, tags] = await Promise.all([
     part(client.campaigns.getMnoMetadata(campaignId)),
     part(client.campaigns.getSharing(campaignId)),
     part(client.campaigns.listExcludedMnos(campaignId)),
@@ -196,8 +206,11 @@ export async function campaignRegistryDetail(db: Db, orgId: string, campaignId: 
     part(client.campaigns.listSupportingDocuments(campaignId)),
     part(client.enums.cnp()),
     part(client.enums.dca()),
+    part(recordTags(client, "CAMPAIGN", campaignId)),
   ]);
-  return { mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas };
+  // The page reads the tags live; the Campaigns list reads them from the mirror: keep the two in step.
+  if (tags.ok) await mirrorRecordTags(db, "CAMPAIGN", orgId, campaignId, tags.value);
+  return { mnoMetadata, sharing, excludedMnos, electedDca, osr, phoneNumbers, mms, documents, cnps, dcas, tags };
 }
 export type CampaignRegistryDetail = Awaited<ReturnType<typeof campaignRegistryDetail>>;
 

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { CampaignUpdateRequest } from "@/lib/tcr/schemas/campaign";
 import { NudgeIntent } from "@/lib/tcr/schemas/enums";
+import { tagNameInput } from "@/lib/tags/values";
 
 // Registry campaign ids look like "C1A2B3C"; the bound only keeps junk out of queries.
 export const campaignId = z.string().trim().regex(/^[A-Za-z0-9]{1,30}$/, "A registry campaign id, e.g. C1A2B3C");
@@ -15,6 +16,9 @@ const usecase = z.string().trim().regex(/^[A-Z0-9_]{1,50}$/, "A registry use cas
 const requestKey = z.string().trim().min(8).max(80).regex(/^[A-Za-z0-9_-]+$/);
 
 export const refreshCampaignSchema = z.object({ campaignId });
+
+/** Assign or remove a searchable keyword tag (Tag API; the campaign PUT cannot change tags). */
+export const campaignTagSchema = z.object({ campaignId, name: tagNameInput });
 
 /** PUT /campaign/{id}: only the properties the update table marks "Yes" (or "Once" for resellerId). */
 export const updateCampaignSchema = CampaignUpdateRequest.extend({ campaignId });

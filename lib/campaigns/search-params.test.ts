@@ -13,6 +13,15 @@ describe("campaign list URL state", () => {
     expect(campaignsHref(parseCampaignFilters({}))).toBe("/campaigns");
     expect(campaignsHref(parseCampaignFilters({ carrier: "10035", carrierStatus: "REJECTED" }), { page: 2 })).toBe("/campaigns?carrier=10035&carrierStatus=REJECTED&page=2");
   });
+  it("takes a tag lowercased, drops one with punctuation, and filters on the mirrored tag array", () => {
+    const f = parseCampaignFilters({ tag: " Holiday2026 " });
+    expect(f.tag).toBe("holiday2026");
+    expect(hasCampaignFilters(f)).toBe(true);
+    expect(campaignsHref(f)).toBe("/campaigns?tag=holiday2026");
+    expect(parseCampaignFilters({ tag: "a-b", status: "ACTIVE" })).toMatchObject({ tag: undefined, status: "ACTIVE" });
+    expect(campaignListWhere("org1", f)).toMatchObject({ orgId: "org1", data: { path: ["tag"], array_contains: ["holiday2026"] } });
+    expect(campaignListWhere("org1", parseCampaignFilters({}))).not.toHaveProperty("data");
+  });
   it("turns filters into one organization's where clause", () => {
     const now = new Date("2026-01-10T12:00:00Z");
     const w = campaignListWhere("org1", parseCampaignFilters({ carrier: "10017", carrierStatus: "REJECTED", renewsWithin: "7", autoRenewal: "off", cnp: "S1" }), now);

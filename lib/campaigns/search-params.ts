@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstValues, hrefFor, type RawSearchParams } from "@/components/data-table/url-state";
+import { tagFilterParam } from "@/lib/tags/values";
 import { CampaignStatus, OperationStatus, SharingStatus } from "@/lib/tcr/schemas/enums";
 
 export const CAMPAIGN_SORTS = ["created", "campaignId", "usecase", "renewal", "status"] as const;
@@ -26,6 +27,8 @@ export const campaignFiltersSchema = z.object({
   autoRenewal: z.enum(["on", "off"]).optional().catch(undefined),
   /** Renews or expires within this many days from now. */
   renewsWithin: z.enum(RENEWAL_WINDOWS).optional().catch(undefined),
+  /** A searchable keyword tag (stored lowercase at the registry) the campaign carries. */
+  tag: tagFilterParam,
   deleted: z.enum(["1"]).optional().catch(undefined),
   sort: z.enum(CAMPAIGN_SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
@@ -45,7 +48,7 @@ export function parseCampaignFilters(raw: RawSearchParams): ParsedCampaignFilter
 export function hasCampaignFilters(f: CampaignFilters): boolean {
   return Boolean(
     f.q || f.brandId || f.usecase || f.status || f.carrier || f.carrierStatus || f.sharingStatus || f.cnp || f.autoRenewal ||
-      f.renewsWithin || f.deleted,
+      f.renewsWithin || f.tag || f.deleted,
   );
 }
 
@@ -56,7 +59,7 @@ export function campaignsHref(f: CampaignFilters, over: Partial<CampaignFilters>
     CAMPAIGNS_PATH,
     {
       q: s.q, brandId: s.brandId, usecase: s.usecase, status: s.status, carrier: s.carrier, carrierStatus: s.carrierStatus,
-      sharingStatus: s.sharingStatus, cnp: s.cnp, autoRenewal: s.autoRenewal, renewsWithin: s.renewsWithin, deleted: s.deleted,
+      sharingStatus: s.sharingStatus, cnp: s.cnp, autoRenewal: s.autoRenewal, renewsWithin: s.renewsWithin, tag: s.tag, deleted: s.deleted,
       sort: s.sort, dir: s.dir, page: s.page,
     },
     { sort: "created", dir: defaultDir(s.sort), page: 1 },

@@ -98,8 +98,15 @@ export async function upsertCampaign(
   operations: Record<string, string> | null,
   confirmedAt: Date,
 ): Promise<UpsertOutcome> {
-  const fields = { ...campaignColumns(c), data: c as Prisma.InputJsonValue, confirmedAt, deletedAt: null };
   const key = { orgId_campaignId: { orgId, campaignId: c.campaignId } };
+  // The registry's campaign object carries no tags (they are read through the tag endpoints), so a refresh
+  // keeps the tags the mirror already holds instead of wiping them.
+  let data = c as Record<string, unknown>;
+  if (!("tag" in c)) {
+    const held = (await db.campaign.findUnique({ where: key, select: { data: true } }))?.data as Record<string, unknown> | null | undefined;
+    if (held && Array.isArray(held.tag)) data = { ...c, tag: held.tag };
+  }
+  const fields = { ...campaignColumns(c), data: data as Prisma.InputJsonValue, confirmedAt, deletedAt: null };
   const outcome = await guardedUpsert(
     () => db.campaign.create({ data: { orgId, campaignId: c.campaignId, ...fields } }),
     () => db.campaign.findUnique({ where: key }),

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { Plus } from "lucide-react";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { TagChipLinks } from "@/components/tags/tag-chips";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -44,7 +45,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   };
   const cleared = {
     ...f, q: undefined, brandId: undefined, usecase: undefined, status: undefined, carrier: undefined, carrierStatus: undefined,
-    sharingStatus: undefined, cnp: undefined, autoRenewal: undefined, renewsWithin: undefined, deleted: undefined, page: 1,
+    sharingStatus: undefined, cnp: undefined, autoRenewal: undefined, renewsWithin: undefined, tag: undefined, deleted: undefined, page: 1,
   };
 
   return (
@@ -104,6 +105,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           ...(facets.cnps.length ? [{ kind: "select" as const, name: "cnp", label: "Upstream partner", value: f.cnp, allLabel: "Any partner", options: facets.cnps.map((c) => ({ value: c, label: c })), className: "w-44" }] : []),
           { kind: "select", name: "autoRenewal", label: "Auto-renewal", value: f.autoRenewal, allLabel: "On or off", options: [{ value: "on", label: "On" }, { value: "off", label: "Off" }], className: "w-36" },
           { kind: "select", name: "renewsWithin", label: "Renews within", value: f.renewsWithin, allLabel: "Any date", options: RENEWAL_WINDOWS.map((d) => ({ value: d, label: `${d} days` })), className: "w-36" },
+          { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: facets.tags.length ? "All tags" : "No tags yet", options: facets.tags.map((v) => ({ value: v, label: v })), className: "w-40" },
           { kind: "checkbox", name: "deleted", label: "Show removed", checked: Boolean(f.deleted) },
         ]}
       />
@@ -146,6 +148,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     {c.deletedAt ? <Badge tone="warning">Removed</Badge> : null}
                     {c.migrationStatus ? <Badge tone="info">Migration {c.migrationStatus}</Badge> : null}
                   </div>
+                  <TagChipLinks tags={c.tags} label={`Tags of ${c.campaignId}`} current={f.tag} hrefFor={(t) => campaignsHref(f, { tag: t, page: 1 })} noun="campaigns" />
                 </TableCell>
                 <TableCell>
                   {c.brandId ? (

@@ -20,6 +20,7 @@ import { campaignTimeline } from "@/lib/timeline/queries";
 import { CampaignStatus, OperationStatus, SharingStatus } from "../_components/campaign-labels";
 import { AutoRenewalToggle, DeactivateDialog, NudgeDialog, RefreshCampaignButton, ResubmitDialog } from "./_components/campaign-actions";
 import { CampaignFileUploader } from "./_components/campaign-files";
+import { CampaignTags } from "./_components/campaign-tags";
 import { Timeline } from "@/components/timeline/timeline";
 import { EditCampaignDialog } from "./_components/edit-campaign-dialog";
 import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions";
@@ -343,6 +344,16 @@ export default async function CampaignPage({ params }: Params) {
               {c.migration ? (
                 <p>CNP migration to <span className="font-mono">{c.migration.targetCnpId ?? "?"}</span>: {c.migration.status ?? "unknown"}</p>
               ) : null}
+            </CardContent>
+          </Card>
+
+          <Card role="region" aria-labelledby="tags-heading" className="h-fit">
+            <CardHeader>
+              <CardTitle asChild><h2 id="tags-heading">Tags</h2></CardTitle>
+              <CardDescription>Your own keywords for finding campaigns, kept by the registry. The Campaigns list filters on them.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {live.tags.ok ? <CampaignTags campaignId={c.campaignId} tags={live.tags.value} canAct={canAct && active} /> : <Unavailable error={live.tags.error} />}
             </CardContent>
           </Card>
 

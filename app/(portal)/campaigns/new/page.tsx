@@ -11,7 +11,9 @@ import { brandEligibility } from "@/lib/campaigns/builder";
 import { getCampaignDraft, listBuilderBrands, usecaseCatalogueFor } from "@/lib/campaigns/queries";
 import { BUILDER_STEPS, campaignDraftDataSchema, type BuilderStep } from "@/lib/campaigns/schemas";
 import { db } from "@/lib/db";
+import { listResellerChoices } from "@/lib/resellers/queries";
 import { CampaignBuilder, type BuilderBrand } from "./_components/campaign-builder";
+import type { BuilderResellers } from "./_components/reseller-picker";
 
 export const metadata: Metadata = { title: "New campaign" };
 
@@ -33,11 +35,16 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
   }
   const sp = await searchParams;
   const draftId = typeof sp.draft === "string" ? sp.draft : undefined;
-  const [rows, catalogue, draft] = await Promise.all([
+  const [rows, catalogue, draft, resellerList] = await Promise.all([
     listBuilderBrands(db(), ctx.org.id),
     usecaseCatalogueFor(db(), ctx.org.id),
     draftId ? getCampaignDraft(db(), ctx.org.id, draftId) : Promise.resolve(null),
+    listResellerChoices(db(), ctx.org.id),
   ]);
+  const canManageResellers = can(ctx.role, "settings.manage");
+  const resellers: BuilderResellers = resellerList.ok
+    ? { ok: true, resellers: resellerList.resellers, canManage: canManageResellers }
+    : { ok: false, error: resellerList.error, canManage: canManageResellers };
   if (draft?.campaignId) redirect(`/campaigns/${encodeURIComponent(draft.campaignId)}`);
   const brands: BuilderBrand[] = rows.map((b) => {
     const data = (b.data ?? {}) as Record<string, unknown>;
@@ -61,6 +68,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
       <CampaignBuilder
         brands={brands}
         usecases={catalogue.ok ? catalogue.usecases : []}
+        resellers={resellers}
         draft={draft && parsed?.success ? { id: draft.id, step, data: parsed.data } : null}
       />
     </div>

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/members", label: "Members" },
   { href: "/settings/registry", label: "Registry" },
   { href: "/settings/webhooks", label: "Webhooks" },
+  { href: "/settings/resellers", label: "Resellers" },
 ];
 
 // Links, not Radix tabs: each section is its own URL so it can be bookmarked and server-rendered.

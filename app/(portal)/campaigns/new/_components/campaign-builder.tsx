@@ -28,6 +28,7 @@ import { SAMPLE_KEYS, type BuilderValues } from "./builder-values";
 import { ConsentBuilder } from "./consent-builder";
 import { FieldFindings, findingsFor } from "./findings";
 import { QualificationMatrix } from "./qualification-matrix";
+import { ResellerPicker, type BuilderResellers } from "./reseller-picker";
 
 export type BuilderBrand = {
   brandId: string;
@@ -102,7 +103,12 @@ async function unwrap<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: 
   return r.data;
 }
 
-export function CampaignBuilder({ brands, usecases, draft }: { brands: BuilderBrand[]; usecases: UsecaseInfo[]; draft: { id: string; step: BuilderStep; data: CampaignDraftData } | null }) {
+export function CampaignBuilder({ brands, usecases, resellers, draft }: {
+  brands: BuilderBrand[];
+  usecases: UsecaseInfo[];
+  resellers: BuilderResellers;
+  draft: { id: string; step: BuilderStep; data: CampaignDraftData } | null;
+}) {
   const id = useId();
   const router = useRouter();
   const form = useForm<BuilderValues>({ defaultValues: initialValues(draft?.data) });
@@ -474,7 +480,7 @@ export function CampaignBuilder({ brands, usecases, draft }: { brands: BuilderBr
               </fieldset>
 
               <fieldset className="grid gap-4 rounded-md border p-4 sm:grid-cols-2">
-                <legend className="px-1 text-base font-semibold">Links, reseller and renewal</legend>
+                <legend className="px-1 text-base font-semibold">Links, reference and renewal</legend>
                 <FormField label="Privacy policy link" htmlFor={`${id}-privacyPolicyLink`} error={blockErr("privacyPolicyLink")} description="Left empty, the consent's privacy policy URL is used.">
                   <Input type="url" {...register("privacyPolicyLink")} placeholder="https://" />
                 </FormField>
@@ -482,14 +488,6 @@ export function CampaignBuilder({ brands, usecases, draft }: { brands: BuilderBr
                   <Input type="url" {...register("termsAndConditionsLink")} placeholder="https://" />
                 </FormField>
                 <FieldFindings findings={rest("privacyPolicyLink", "termsAndConditionsLink")} className="sm:col-span-2" />
-                <FormField
-                  label="Reseller id"
-                  htmlFor={`${id}-resellerId`}
-                  error={blockErr("resellerId")}
-                  description="R000000 means no reseller. Choose carefully: once R000000 is registered it can never change, and a reseller can later only be changed to R000000."
-                >
-                  <Input {...register("resellerId")} className="font-mono" maxLength={8} />
-                </FormField>
                 <FormField label="Your reference id (optional)" htmlFor={`${id}-referenceId`} description="Up to 50 characters; fixed once registered. One is generated if left empty.">
                   <Input {...register("referenceId")} maxLength={50} />
                 </FormField>
@@ -503,6 +501,14 @@ export function CampaignBuilder({ brands, usecases, draft }: { brands: BuilderBr
                   )}
                 />
               </fieldset>
+
+              <ResellerPicker
+                id={`${id}-resellerId`}
+                resellers={resellers}
+                value={values.resellerId || NO_RESELLER}
+                onChange={(v) => setValue("resellerId", v)}
+                error={blockErr("resellerId")}
+              />
 
               <section aria-labelledby={`${id}-mms`} className="grid gap-3 rounded-md border p-4">
                 <h3 id={`${id}-mms`} className="text-base font-semibold">MMS sample media (optional)</h3>
