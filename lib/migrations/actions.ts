@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { orgAction } from "@/lib/safe-action";
-import { cancelBulkJob, cancelMigration, dryRun, refreshMigration, retryFailedItems, startBulkJob, syncWithRegistry, updateCnpSettings } from "./commands";
+import { cancelBulkJob, cancelMigration, dryRun, refreshMigration, retryFailedItems, startBulkJob, updateCnpSettings } from "./commands";
 import { bulkParamsSchema, campaignIdSchema, cancelMigrationSchema, cnpSettingsSchema, createBulkJobSchema, jobIdSchema, selectionSchema } from "./schemas";
 
 export const dryRunAction = orgAction({ name: "bulk.dryRun", permission: "org.read", schema: z.object({ params: bulkParamsSchema, selection: selectionSchema }) }, async (input, ctx) =>
@@ -33,7 +33,6 @@ export const refreshMigrationAction = orgAction({ name: "migration.refresh", per
   return r;
 });
 
-export const syncWithRegistryAction = orgAction({ name: "migration.sync", permission: "registry.act", schema: z.object({}) }, async (_input, ctx) => syncWithRegistry(ctx));
 
 export const updateCnpSettingsAction = orgAction({ name: "migration.settings.update", permission: "settings.manage", schema: cnpSettingsSchema }, async (input, ctx) => {
   const r = await updateCnpSettings(db(), ctx, input);

@@ -92,12 +92,6 @@ export async function refreshMigration(db: Db, ctx: Ctx, campaignId: string) {
   return { campaignId };
 }
 
-/** Queue a full reconciliation of the mirror (campaigns, shares, migrations) with the registry. */
-export async function syncWithRegistry(ctx: Ctx) {
-  await enqueue(await boss(), QUEUES.reconcileOrg, { orgId: ctx.org.id, reason: "manual" }, { singletonKey: `reconcile:${ctx.org.id}` });
-  return { queued: true };
-}
-
 /** PUT /settings/cnpMigration (both booleans required), audited with the values before and after. */
 export async function updateCnpSettings(db: Db, ctx: Ctx, input: CnpSettingsInput) {
   const client = await registryClientFor(db, ctx.org.id);

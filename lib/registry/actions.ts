@@ -43,3 +43,15 @@ export const updateProfileAction = orgAction(
     return null;
   },
 );
+
+/**
+ * Queues a full reconciliation of the mirror with the registry (brands, campaigns, shares, migrations,
+ * vetting records, appeals, phone numbers), run by the worker; for when webhooks were missed.
+ */
+export const syncWithRegistryAction = orgAction(
+  { name: "registry.sync", permission: "registry.act", schema: z.object({}) },
+  async (_input, ctx) => {
+    await enqueue(await boss(), QUEUES.reconcileOrg, { orgId: ctx.org.id, reason: "manual" }, { singletonKey: `reconcile:${ctx.org.id}` });
+    return { queued: true };
+  },
+);

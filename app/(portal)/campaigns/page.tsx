@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { Plus } from "lucide-react";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { SyncButton } from "@/components/registry/sync-button";
 import { TagChipLinks } from "@/components/tags/tag-chips";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -55,9 +56,12 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
         description="This organization's 10DLC campaigns with each carrier's decision, as last confirmed by the registry."
         actions={
           canAct ? (
-            <Button asChild>
-              <Link href="/campaigns/new"><Plus aria-hidden="true" /> New campaign</Link>
-            </Button>
+            <div className="flex flex-wrap items-start gap-2">
+              <SyncButton />
+              <Button asChild>
+                <Link href="/campaigns/new"><Plus aria-hidden="true" /> New campaign</Link>
+              </Button>
+            </div>
           ) : null
         }
       />

@@ -10,7 +10,7 @@ import { CARRIER_STATUS_FILTERS, MIGRATION_STATE_FILTERS } from "@/lib/migration
 import { parseOutgoing, parsePage } from "@/lib/migrations/search-params";
 import { CnpSettingsCard } from "./_components/cnp-settings-card";
 import { OutgoingTable } from "./_components/outgoing-table";
-import { SyncButton } from "./_components/sync-button";
+import { SyncButton } from "@/components/registry/sync-button";
 
 export const metadata: Metadata = { title: "Migrations" };
 

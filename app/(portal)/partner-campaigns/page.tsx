@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { connectivityPartners, listIncoming, PAGE_SIZE } from "@/lib/migrations/queries";
 import { parseIncoming, parsePage } from "@/lib/migrations/search-params";
-import { SyncButton } from "../migrations/_components/sync-button";
+import { SyncButton } from "@/components/registry/sync-button";
 import { IncomingTable } from "./_components/incoming-table";
 
 export const metadata: Metadata = { title: "Partner campaigns" };

@@ -2,9 +2,9 @@
 import { useState, useTransition } from "react";
 import { RefreshCw } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { syncWithRegistryAction } from "@/lib/migrations/actions";
+import { syncWithRegistryAction } from "@/lib/registry/actions";
 
-/** Queues a reconciliation of campaigns, shares and migrations with the registry (runs in the worker). */
+/** Queues a full reconciliation of this organization's mirror with the registry (runs in the worker). */
 export function SyncButton() {
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
