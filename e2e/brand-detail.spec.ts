@@ -103,7 +103,13 @@ test("a private company: order vetting with its cost, appeal with evidence, then
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/screens/brand-detail-vetting.png", fullPage: true });
 
-  // Appeals: categories from the registry, an explanation with its counter, an evidence file.
+  // Appeals: categories from the registry, an explanation with its counter, a new evidence file and one from the library.
+  const libraryName = `bylaws-${uid()}.pdf`;
+  const stored = await page.request.post("/api/files?kind=APPEAL_EVIDENCE", {
+    headers: { "X-File-Name": encodeURIComponent(libraryName), "Content-Type": "application/pdf" },
+    data: Buffer.from("%PDF-1.7\n" + " ".repeat(1_500) + "\n%%EOF\n"),
+  });
+  expect(stored.ok(), await stored.text()).toBe(true);
   await page.getByRole("navigation", { name: "Brand sections" }).getByRole("link", { name: "Appeals" }).click();
   const appeal = page.getByRole("form", { name: "Send identity appeal" });
   await appeal.getByRole("button", { name: "Send identity appeal", exact: true }).click();
@@ -114,12 +120,16 @@ test("a private company: order vetting with its cost, appeal with evidence, then
   const letter = Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + " ".repeat(2_000) + "\n%%EOF\n");
   await appeal.getByLabel("Upload evidence files").setInputFiles([{ name: "irs-cp575.pdf", mimeType: "application/pdf", buffer: letter }]);
   await expect(appeal.getByText("1 file ready to send: irs-cp575.pdf")).toBeVisible();
+  // A file already in the evidence library (uploaded earlier, elsewhere) is picked instead of uploaded again.
+  await appeal.getByLabel(libraryName).check();
+  await expect(appeal.getByText(`1 library file chosen: ${libraryName}`)).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/brand-detail-appeal-library.png", fullPage: true });
   await appeal.getByRole("button", { name: "Send identity appeal", exact: true }).click();
   await expect(page.getByText("Appeal sent to the registry.")).toBeVisible();
   const appeals = page.getByRole("list", { name: "Identity appeals" });
   await expect(appeals).toContainText("PENDING");
   await expect(appeals).toContainText("VERIFY_TAX_ID");
-  await expect(appeals).toContainText("1 evidence file");
+  await expect(appeals).toContainText("2 evidence files");
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/screens/brand-detail-appeals.png", fullPage: true });
 

@@ -26,14 +26,23 @@ async function waitForRow(page: Page, url: string, displayName: string, text: st
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
 }
 
+/** Webhooks keep the mirror current; another spec may already have subscribed this shared server. */
+async function subscribeWebhooks(page: Page) {
+  await page.goto("/settings/webhooks");
+  await expect(page.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
+  const subscribe = page.getByRole("button", { name: "Subscribe this portal to every category" });
+  if (await subscribe.count()) {
+    await subscribe.click();
+    await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
+  }
+}
+
 test("a brand created at the registry appears in the Brands list, reaches VERIFIED, and has a timeline", async ({ page, request }) => {
   test.setTimeout(180_000);
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
 
-  await page.goto("/settings/webhooks");
-  await page.getByRole("button", { name: "Subscribe this portal to every category" }).click();
-  await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
+  await subscribeWebhooks(page);
 
   const displayName = `Brandlist ${Date.now().toString(36)}`;
   const brandId = await createBrandInSandbox(request, displayName);
@@ -95,4 +104,58 @@ test("a brand created at the registry appears in the Brands list, reaches VERIFI
   // Another organization's brand or an unknown id is simply not found.
   const missing = await page.goto("/brands/BNOSUCH1");
   expect(missing?.status()).toBe(404);
+});
+
+test("the brand page follows the identity check by itself; a tag added there filters the Brands list", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await subscribeWebhooks(page);
+
+  const stamp = Date.now().toString(36);
+  const tagged = `Promo ${stamp}`;
+  const other = `Plain ${stamp}`;
+  const brandId = await createBrandInSandbox(request, tagged);
+  await createBrandInSandbox(request, other);
+  await waitForRow(page, "/brands", tagged, brandId);
+  await waitForRow(page, "/brands", other, "PRIVATE_PROFIT");
+
+  // Not yet checked: the page says it is waiting and shows the registry's answer without a reload.
+  await page.getByRole("link", { name: tagged, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/brands/${brandId}$`));
+  await expect(page.getByText("Waiting for the identity check; this page updates by itself.")).toBeVisible();
+  const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
+  expect(advanced.ok(), await advanced.text()).toBe(true);
+  await expect(page.getByRole("main")).toContainText("Identity verified", { timeout: 45_000 });
+  await expect(page.getByText("Waiting for the identity check")).toHaveCount(0);
+
+  // A tag assigned on the brand page is on the list row at once, and the list filters by it.
+  const tag = `promo${stamp}`;
+  await page.getByLabel("New tag").fill(tag);
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByRole("list", { name: "Tags" })).toContainText(tag);
+  await page.goto("/brands");
+  await page.getByRole("combobox", { name: /^Tag/ }).selectOption(tag);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]tag=${tag}`));
+  await expect(page.getByRole("row", { name: new RegExp(tagged) })).toBeVisible();
+  await expect(page.getByRole("row", { name: new RegExp(other) })).toHaveCount(0);
+  await expect(page.getByText("1–1 of 1 brand")).toBeVisible();
+  await expect(page.getByRole("list", { name: `Tags of ${tagged}` })).toContainText(tag);
+  // The CSV download carries the same filter.
+  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", new RegExp(`tag=${tag}`));
+  const csv = await page.request.get(`/api/exports/brands?tag=${tag}`);
+  expect(csv.ok()).toBe(true);
+  const lines = (await csv.text()).trim().split(/\r\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain(brandId);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/brands-list-tag-filter.png", fullPage: true });
+
+  // A tag chip is a link to that tag's filter; clearing drops it.
+  await page.getByRole("form", { name: "Filter brands" }).getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).toHaveURL(/\/brands$/);
+  await page.getByRole("link", { name: `${tag}: show brands tagged ${tag}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/brands\\?tag=${tag}$`));
+  await expect(page.getByRole("combobox", { name: /^Tag/ })).toHaveValue(tag);
 });

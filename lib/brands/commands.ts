@@ -7,6 +7,7 @@ import { refreshBrand } from "@/lib/mirror/refresh";
 import { registryClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { refreshBrandSchema } from "@/lib/brands/schemas";
+import { syncBrandTags } from "@/lib/brands/tags";
 
 type Ctx = Pick<OrgContext, "user" | "org">;
 
@@ -25,6 +26,7 @@ export async function refreshBrandFromRegistry(
   if (!row) throw new NotFoundError("That brand");
   const client = await clientFor(db, ctx.org.id);
   const outcome = await refreshBrand(db, client, ctx.org.id, input.brandId);
+  if (outcome !== "deleted") await syncBrandTags(db, client, ctx.org.id, input.brandId);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "brand.refresh", targetType: "brand", targetId: input.brandId,
     outcome: "SUCCESS", detail: { result: outcome },

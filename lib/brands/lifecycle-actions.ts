@@ -1,7 +1,7 @@
 "use server";
 // Server actions of the brand detail page (lifecycle, OTP, Authentication+, vetting, appeals, assets, tags).
 // Kept beside lib/brands/actions.ts so the two files can change independently; every action is an
-// orgAction with permission registry.act (VIEWER reads only) and audits against the brand.
+// orgAction with permission registry.act (VIEWER reads only; the live status read is org.read) and audits against the brand.
 import { revalidatePath } from "next/cache";
 import { fileIdentityAppeal } from "@/lib/brands/appeals";
 import { identityAppealSchema } from "@/lib/brands/appeals-schemas";
@@ -11,6 +11,8 @@ import { resend2faEmail } from "@/lib/brands/authplus";
 import { resend2faSchema } from "@/lib/brands/authplus-schemas";
 import { deleteBrand, revetBrand } from "@/lib/brands/lifecycle";
 import { deleteBrandSchema, revetSchema } from "@/lib/brands/lifecycle-schemas";
+import { brandLiveStatus } from "@/lib/brands/live-status";
+import { liveStatusSchema } from "@/lib/brands/live-status-schemas";
 import { sendBrandOtp, verifyBrandOtp } from "@/lib/brands/otp";
 import { sendOtpSchema, verifyOtpSchema } from "@/lib/brands/otp-schemas";
 import { assignBrandTag, removeBrandTag } from "@/lib/brands/tags";
@@ -18,6 +20,7 @@ import { tagSchema } from "@/lib/brands/tags-schemas";
 import { appealVetting, importVetting, orderVetting, refreshVettingFromRegistry } from "@/lib/brands/vetting";
 import { importVettingSchema, orderVettingSchema, refreshVettingSchema, vettingAppealSchema } from "@/lib/brands/vetting-schemas";
 import { db } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import { orgAction } from "@/lib/safe-action";
 
 const brandTarget = (i: { brandId: string }) => ({ type: "brand", id: i.brandId });
@@ -129,4 +132,14 @@ export const removeBrandTagAction = orgAction({ name: "brand.tag.remove", permis
   const r = await removeBrandTag(db(), ctx, input);
   touched(input.brandId, true);
   return r;
+});
+
+/**
+ * The brand page's live status (read-only, from the mirror; polled while the registry's answer is awaited).
+ * Any member may read it; nothing is audited on success, as for every read.
+ */
+export const brandLiveStatusAction = orgAction({ name: "brand.liveStatus", permission: "org.read", schema: liveStatusSchema }, async (input, ctx) => {
+  const s = await brandLiveStatus(db(), ctx.org.id, input.brandId);
+  if (!s) throw new NotFoundError("That brand");
+  return s;
 });

@@ -1,8 +1,9 @@
+import { libraryFor } from "@/lib/evidence/queries";
 import { last2faResend } from "@/lib/brands/authplus";
 import { listBrandAppeals } from "@/lib/brands/appeals";
 import { activeCampaignsOf, brandFeedback, lastRevet, REVET_SPACING_DAYS, type ClientFor, type FeedbackItem } from "@/lib/brands/lifecycle";
 import { otpPanel, type OtpAttempt } from "@/lib/brands/otp";
-import { brandTags } from "@/lib/brands/tags";
+import { brandTags, mirrorBrandTags } from "@/lib/brands/tags";
 import { listBrandVettings } from "@/lib/brands/vetting";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -65,6 +66,8 @@ export async function loadBrandOverview(db: Db, orgId: string, brand: Brand, cli
     brand.entityType === "PUBLIC_PROFIT" ? attempt("the Authentication+ status", () => client.brands.listExternalVetting(brand.brandId, { vettingClass: "AUTHPLUS" }), []) : Promise.resolve({ value: [], error: null }),
   ]);
   for (const r of [feedback, tags, otp, vets]) if (r.error) errors.push(r.error);
+  // The page reads the tags live; the Brands list reads them from the mirror: keep the two in step.
+  if (!tags.error) await mirrorBrandTags(db, orgId, brand.brandId, tags.value);
   const authVet = vets.value.sort((a, b) => String(b.createDate ?? "").localeCompare(String(a.createDate ?? "")))[0];
   return {
     ...base,
@@ -105,6 +108,14 @@ export async function loadBrandVetting(db: Db, orgId: string, brand: Brand, clie
   return { vettings, appeals: appeals.filter((a) => a.kind === "VETTING"), providers, classes, appealCategories, reports, errors };
 }
 
+export type LibraryFile = { id: string; fileName: string; size: number; createdAt: Date };
+
+/** The organization's appeal evidence files, newest first, to pick instead of uploading again. */
+export async function appealEvidenceLibrary(db: Db, orgId: string): Promise<LibraryFile[]> {
+  const files = await libraryFor(db, orgId, "BRAND_APPEAL_EVIDENCE");
+  return files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size, createdAt: f.createdAt }));
+}
+
 export async function loadBrandAppeals(db: Db, orgId: string, brand: Brand, clientFor: ClientFor = registryClientFor) {
   const { client, error } = await clientOrError(db, orgId, clientFor);
   const errors = error ? [error] : [];
@@ -117,8 +128,8 @@ export async function loadBrandAppeals(db: Db, orgId: string, brand: Brand, clie
     for (const r of [refreshed, cats]) if (r.error) errors.push(r.error);
     appealCategories = categories(cats.value);
   }
-  const appeals = await listBrandAppeals(db, orgId, brand.brandId);
-  return { appeals: appeals.filter((a) => a.kind === "IDENTITY"), appealCategories, errors };
+  const [appeals, library] = await Promise.all([listBrandAppeals(db, orgId, brand.brandId), appealEvidenceLibrary(db, orgId)]);
+  return { appeals: appeals.filter((a) => a.kind === "IDENTITY"), appealCategories, library, errors };
 }
 
 export async function loadBrandAssets(db: Db, orgId: string, brand: Brand, clientFor: ClientFor = registryClientFor) {

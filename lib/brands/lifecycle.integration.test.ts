@@ -3,10 +3,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
 import { deleteBrand, revetBrand } from "@/lib/brands/lifecycle";
 import { loadBrandOverview } from "@/lib/brands/lifecycle-queries";
+import { listBrands } from "@/lib/brands/queries";
+import { parseBrandFilters } from "@/lib/brands/search-params";
 import { startKit, type Kit } from "@/lib/brands/lifecycle.testkit";
 import { assignBrandTag, brandTags, removeBrandTag } from "@/lib/brands/tags";
 import { useDb } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
+import { refreshBrand } from "@/lib/mirror/refresh";
 import { upsertCampaign } from "@/lib/mirror/upsert";
 import { addUserToOrg, ctxFor } from "@/test/factories";
 
@@ -87,6 +90,20 @@ describe("tags", () => {
     await removeBrandTag(k.db, k.ctx, { brandId: b.brandId, name: "holiday2026" });
     expect(await brandTags(k.client, b.brandId)).toEqual([]);
     expect((await k.audits("brand.tag.assign", b.brandId))[0]).toMatchObject({ outcome: "SUCCESS", detail: { tag: "holiday2026" } });
+  });
+
+  it("reads the brand back into the mirror, so the Brands list filters by the new tag at once", async () => {
+    const b = await k.brand("PRIVATE_PROFIT");
+    const listed = async (tag: string) => (await listBrands(k.db, k.org.org.id, parseBrandFilters({ tag }))).rows.map((r) => r.brandId);
+    expect(await listed("mirrortag")).toEqual([]);
+    await assignBrandTag(k.db, k.ctx, { brandId: b.brandId, name: "MirrorTag" });
+    expect(await listed("mirrortag")).toEqual([b.brandId]);
+    expect((await listBrands(k.db, k.org.org.id, parseBrandFilters({ tag: "mirrortag" }))).rows[0]!.tags).toEqual(["mirrortag"]);
+    // A webhook or reconciliation refresh replaces the mirrored object, whose registry form has no tags: they stay.
+    await refreshBrand(k.db, k.client, k.org.org.id, b.brandId);
+    expect(await listed("mirrortag")).toEqual([b.brandId]);
+    await removeBrandTag(k.db, k.ctx, { brandId: b.brandId, name: "mirrortag" });
+    expect(await listed("mirrortag")).toEqual([]);
   });
 });
 

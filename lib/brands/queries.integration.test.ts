@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBrand, listBrands } from "@/lib/brands/queries";
+import { brandTagOptions, getBrand, listBrands } from "@/lib/brands/queries";
 import { parseBrandFilters } from "@/lib/brands/search-params";
+import { brandsReport } from "@/lib/reports/brands";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
 
@@ -9,7 +10,7 @@ let t: TestDb;
 let orgA: string;
 let orgB: string;
 
-type Seed = { brandId: string; displayName: string; companyName?: string; entityType?: string; identityStatus?: string | null; status?: string; vertical?: string; referenceId?: string; created: string; deleted?: boolean };
+type Seed = { brandId: string; displayName: string; companyName?: string; entityType?: string; identityStatus?: string | null; status?: string; vertical?: string; referenceId?: string; created: string; deleted?: boolean; tag?: unknown };
 
 async function seed(orgId: string, s: Seed) {
   await t.db.brand.create({
@@ -17,7 +18,7 @@ async function seed(orgId: string, s: Seed) {
       orgId, brandId: s.brandId, displayName: s.displayName, companyName: s.companyName ?? `${s.displayName} Inc.`,
       entityType: s.entityType ?? "PRIVATE_PROFIT", identityStatus: s.identityStatus === undefined ? "VERIFIED" : s.identityStatus,
       status: s.status ?? "ACTIVE", vertical: s.vertical ?? "RETAIL", referenceId: s.referenceId ?? null, country: "US",
-      registryCreatedAt: new Date(s.created), data: { brandId: s.brandId, displayName: s.displayName }, confirmedAt: new Date(),
+      registryCreatedAt: new Date(s.created), data: { brandId: s.brandId, displayName: s.displayName, ...(s.tag !== undefined ? { tag: s.tag } : {}) }, confirmedAt: new Date(),
       deletedAt: s.deleted ? new Date() : null,
     },
   });
@@ -30,15 +31,15 @@ beforeAll(async () => {
   t = await createTestDb();
   orgA = (await makeOrg(t.db)).org.id;
   orgB = (await makeOrg(t.db)).org.id;
-  await seed(orgA, { brandId: "BALPHA1", displayName: "Alpha Mobile", created: "2026-01-01T00:00:00Z", referenceId: "ref-alpha" });
-  await seed(orgA, { brandId: "BBRAVO2", displayName: "Bravo Health", vertical: "HEALTHCARE", entityType: "NON_PROFIT", identityStatus: "UNVERIFIED", created: "2026-02-01T00:00:00Z" });
-  await seed(orgA, { brandId: "BCHARL3", displayName: "Charlie Gov", entityType: "GOVERNMENT", identityStatus: "SELF_DECLARED", created: "2026-03-01T00:00:00Z" });
+  await seed(orgA, { brandId: "BALPHA1", displayName: "Alpha Mobile", created: "2026-01-01T00:00:00Z", referenceId: "ref-alpha", tag: ["retail", "spring2026"] });
+  await seed(orgA, { brandId: "BBRAVO2", displayName: "Bravo Health", vertical: "HEALTHCARE", entityType: "NON_PROFIT", identityStatus: "UNVERIFIED", created: "2026-02-01T00:00:00Z", tag: ["spring2026"] });
+  await seed(orgA, { brandId: "BCHARL3", displayName: "Charlie Gov", entityType: "GOVERNMENT", identityStatus: "SELF_DECLARED", created: "2026-03-01T00:00:00Z", tag: null });
   await seed(orgA, { brandId: "BDELTA4", displayName: "Delta Pending", identityStatus: null, created: "2026-04-01T00:00:00Z" });
-  await seed(orgA, { brandId: "BGONE05", displayName: "Gone Brand", created: "2026-05-01T00:00:00Z", deleted: true, status: "DELETED" });
+  await seed(orgA, { brandId: "BGONE05", displayName: "Gone Brand", created: "2026-05-01T00:00:00Z", deleted: true, status: "DELETED", tag: ["spring2026", "gone"] });
   // Deleted at the registry, which still answers for it: hidden like a gone brand unless asked for.
   await seed(orgA, { brandId: "BREGDEL", displayName: "Registry Deleted", created: "2025-12-01T00:00:00Z", status: "DELETED" });
   // Another organization's brand, with a name that matches searches for org A's brands.
-  await seed(orgB, { brandId: "BOTHER6", displayName: "Alpha Other Org", created: "2026-06-01T00:00:00Z" });
+  await seed(orgB, { brandId: "BOTHER6", displayName: "Alpha Other Org", created: "2026-06-01T00:00:00Z", tag: ["retail", "secret"] });
   // The same brand id in both organizations: each sees only its own row.
   await seed(orgB, { brandId: "BALPHA1", displayName: "B's copy", created: "2026-06-02T00:00:00Z" });
   for (const [i, brandId] of ["BALPHA1", "BALPHA1", "BBRAVO2"].entries()) {
@@ -107,6 +108,37 @@ describe("listBrands", () => {
     expect(ids(p2)).toEqual(["BDELTA4"]);
     expect([p1.total, p2.total]).toEqual([4, 4]);
     expect(ids(await list(orgA, { page: "9" }, 3))).toEqual([]);
+  });
+});
+
+describe("tags", () => {
+  it("filters by a tag of the mirrored brand object, alone and with the other filters", async () => {
+    expect(ids(await list(orgA, { tag: "spring2026" }))).toEqual(["BBRAVO2", "BALPHA1"]);
+    expect(ids(await list(orgA, { tag: "SPRING2026", entityType: "NON_PROFIT" }))).toEqual(["BBRAVO2"]);
+    expect(ids(await list(orgA, { tag: "retail" }))).toEqual(["BALPHA1"]);
+    expect(ids(await list(orgA, { tag: "spring2026", deleted: "1" }))).toEqual(["BGONE05", "BBRAVO2", "BALPHA1"]);
+    // Another organization's brand with the same tag is never listed; an unknown tag matches nothing.
+    expect(ids(await list(orgB, { tag: "retail" }))).toEqual(["BOTHER6"]);
+    expect((await list(orgA, { tag: "secret" })).total).toBe(0);
+    expect((await list(orgA, { tag: "spring2026" })).total).toBe(2);
+  });
+
+  it("shows each row's tags and offers the organization's tags as options", async () => {
+    const r = await list(orgA);
+    expect(Object.fromEntries(r.rows.map((x) => [x.brandId, x.tags]))).toEqual({ BDELTA4: [], BCHARL3: [], BBRAVO2: ["spring2026"], BALPHA1: ["retail", "spring2026"] });
+    expect(r.tags).toEqual(["retail", "spring2026"]);
+    expect(await brandTagOptions(t.db, orgB)).toEqual(["retail", "secret"]);
+    // A tag in the URL that no live brand carries stays selectable.
+    expect((await list(orgA, { tag: "gone" })).tags).toEqual(["gone", "retail", "spring2026"]);
+  });
+
+  it("exports the same rows as the list for a tag (the CSV report parses the same URL)", async () => {
+    const cases: Record<string, string>[] = [{ tag: "spring2026" }, { tag: "spring2026", deleted: "1", sort: "displayName" }, { tag: "nope" }];
+    for (const raw of cases) {
+      const exported: string[] = [];
+      for await (const batch of brandsReport.batches(t.db, orgA, brandsReport.parseFilter(raw), 1)) exported.push(...batch.map((x) => x.brandId));
+      expect(exported, JSON.stringify(raw)).toEqual(ids(await list(orgA, raw)));
+    }
   });
 });
 

@@ -1,8 +1,14 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { BRAND_PAGE_SIZE, type BrandFilters } from "@/lib/brands/search-params";
+import { mirroredTagOptions } from "@/lib/tags/records";
+import { tagsOf } from "@/lib/tags/values";
 
-function where(orgId: string, f: BrandFilters): Prisma.BrandWhereInput {
+/**
+ * The Brands list's filter, shared with its CSV report (lib/reports/brands.ts) so both select the same rows.
+ * A tag matches the mirrored brand object's `tag` array (jsonb containment, `data @> {"tag": [...]}`).
+ */
+export function brandListWhere(orgId: string, f: BrandFilters): Prisma.BrandWhereInput {
   const q = f.q?.trim();
   // "Deleted" covers both what the mirror marked gone and what the registry still answers for with status
   // DELETED; asking for status DELETED explicitly shows the latter without ticking "show deleted".
@@ -16,6 +22,7 @@ function where(orgId: string, f: BrandFilters): Prisma.BrandWhereInput {
     ...(f.identityStatus ? { identityStatus: f.identityStatus } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.vertical ? { vertical: f.vertical } : {}),
+    ...(f.tag ? { data: { path: ["tag"], array_contains: [f.tag] } } : {}),
     ...(q
       ? {
           OR: [
@@ -44,8 +51,8 @@ export type BrandListRow = Awaited<ReturnType<typeof listBrands>>["rows"][number
 
 /** One page of the organization's mirrored brands, the total matching, and each row's campaign count. */
 export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir: "asc" | "desc" }, pageSize = BRAND_PAGE_SIZE) {
-  const w = where(orgId, f);
-  const [rows, total, verticals] = await Promise.all([
+  const w = brandListWhere(orgId, f);
+  const [rows, total, verticals, tags] = await Promise.all([
     db.brand.findMany({
       where: w,
       orderBy: orderBy(f),
@@ -54,11 +61,12 @@ export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir:
       select: {
         id: true, brandId: true, referenceId: true, displayName: true, companyName: true, entityType: true,
         identityStatus: true, status: true, vertical: true, vettingScore: true, country: true, registryCreatedAt: true,
-        deletedAt: true, mock: true,
+        deletedAt: true, mock: true, data: true,
       },
     }),
     db.brand.count({ where: w }),
     db.brand.findMany({ where: { orgId, vertical: { not: null } }, distinct: ["vertical"], select: { vertical: true }, orderBy: { vertical: "asc" } }),
+    brandTagOptions(db, orgId),
   ]);
   const counts = rows.length
     ? await db.campaign.groupBy({
@@ -69,12 +77,17 @@ export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir:
     : [];
   const byBrand = new Map(counts.map((c) => [c.brandId, c._count._all]));
   return {
-    rows: rows.map((r) => ({ ...r, campaigns: byBrand.get(r.brandId) ?? 0 })),
+    rows: rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
     total,
     pageSize,
     verticals: verticals.map((v) => v.vertical).filter((v): v is string => Boolean(v)),
+    // A tag in the URL that no brand carries any more still shows as the selected option.
+    tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
   };
 }
+
+/** Every tag on the organization's live brands, A→Z: the Brands list's tag filter options. */
+export const brandTagOptions = (db: Db, orgId: string) => mirroredTagOptions(db, "BRAND", orgId);
 
 /** One mirrored brand of this organization (deleted ones included, flagged), or null. */
 export async function getBrand(db: Db, orgId: string, brandId: string) {

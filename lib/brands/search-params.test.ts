@@ -25,4 +25,12 @@ describe("brand list URL state", () => {
     expect(back).toEqual(f);
     expect(brandsHref(f, { page: 1 })).not.toContain("page=");
   });
+
+  it("takes a tag as the registry stores it (lowercase letters and digits) and ignores anything else", () => {
+    expect(parseBrandFilters({ tag: " Retail2026 " }).tag).toBe("retail2026");
+    expect(hasBrandFilters(parseBrandFilters({ tag: "retail" }))).toBe(true);
+    expect(parseBrandFilters({ tag: "not a tag" }).tag).toBeUndefined();
+    expect(parseBrandFilters({ tag: "x".repeat(51) }).tag).toBeUndefined();
+    expect(brandsHref(parseBrandFilters({ tag: "retail", vertical: "RETAIL" }))).toBe("/brands?vertical=RETAIL&tag=retail");
+  });
 });

@@ -14,6 +14,8 @@ export const brandFiltersSchema = z.object({
   identityStatus: IdentityStatus.optional().catch(undefined),
   status: BrandStatus.optional().catch(undefined),
   vertical: z.string().trim().max(50).optional().catch(undefined),
+  // Tags are stored lowercase at the registry (part 2 §13): 1–50 letters or digits.
+  tag: z.string().trim().toLowerCase().regex(/^[\p{L}\p{N}]{1,50}$/u).optional().catch(undefined),
   deleted: z.enum(["1"]).optional().catch(undefined),
   sort: z.enum(BRAND_SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
@@ -30,7 +32,7 @@ export function parseBrandFilters(raw: RawSearchParams): BrandFilters & { dir: "
 }
 
 export function hasBrandFilters(f: BrandFilters): boolean {
-  return Boolean(f.q || f.entityType || f.identityStatus || f.status || f.vertical || f.deleted);
+  return Boolean(f.q || f.entityType || f.identityStatus || f.status || f.vertical || f.tag || f.deleted);
 }
 
 /** The list URL for a state, leaving out defaults so the plain list is just /brands. */
@@ -38,7 +40,7 @@ export function brandsHref(f: BrandFilters, over: Partial<BrandFilters> = {}): s
   const s = { ...f, ...over };
   return hrefFor(
     BRANDS_PATH,
-    { q: s.q, entityType: s.entityType, identityStatus: s.identityStatus, status: s.status, vertical: s.vertical, deleted: s.deleted, sort: s.sort, dir: s.dir, page: s.page },
+    { q: s.q, entityType: s.entityType, identityStatus: s.identityStatus, status: s.status, vertical: s.vertical, tag: s.tag, deleted: s.deleted, sort: s.sort, dir: s.dir, page: s.page },
     { sort: "created", dir: defaultDir(s.sort), page: 1 },
   );
 }

@@ -68,7 +68,7 @@ describe("submitBrandDraft", () => {
   it.each(["PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "GOVERNMENT", "SOLE_PROPRIETOR"] as const)(
     "registers a %s brand from its draft, mirrors and audits it",
     async (entityType) => {
-      const values = wizardValuesFor(entityType);
+      const values = wizardValuesFor(entityType, { tag: "Spring2026, retail", ipAddress: " 2001:db8::7 " });
       const draftId = await draftFor(values);
       const before = brandsCreated();
       const r = await submitBrandDraft(t.db, org.ctx, { draftId });
@@ -79,6 +79,9 @@ describe("submitBrandDraft", () => {
       const data = row.data as Record<string, unknown>;
       expect(data.state).toBe("NY");
       expect(data.phone).toBe("+12024567890");
+      expect(data.ipAddress).toBe("2001:db8::7");
+      // The registry's brand object has no tags: the portal mirrors the ones it sent, for the Brands list.
+      expect(data.tag).toEqual(["retail", "spring2026"]);
       const draft = await t.db.brandDraft.findUniqueOrThrow({ where: { id: draftId } });
       expect(draft.brandId).toBe(r.brandId);
       expect(draft.submittedAt).not.toBeNull();

@@ -8,6 +8,7 @@ import { registryClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { BrandCreateRequest } from "@/lib/tcr/schemas/brand";
 import { brandDraftKey, draftReferenceId } from "@/lib/brands/drafts";
+import { mirrorBrandTags } from "@/lib/brands/tags";
 import { toCreateInput, validateCreateInput, wizardValuesFrom } from "@/lib/brands/wizard";
 
 type Ctx = Pick<OrgContext, "user" | "org">;
@@ -44,6 +45,8 @@ export async function submitBrandDraft(
   const brand = await client.brands.create(body as BrandCreateRequest, { idempotencyKey: key });
   await db.$transaction(async (tx) => {
     await upsertBrand(tx, orgId, brand, askedAt);
+    // The registry keeps the tags sent with the brand but does not echo them in its brand object.
+    if (Array.isArray(body?.tag) && body.tag.length) await mirrorBrandTags(tx, orgId, brand.brandId, body.tag as string[]);
     await tx.brandDraft.updateMany({ where: { id: draft.id, orgId }, data: { brandId: brand.brandId, submittedAt: new Date() } });
     await audit(tx, {
       orgId, actor: ctx.user, action: "brand.create", targetType: "brand", targetId: brand.brandId, outcome: "SUCCESS",

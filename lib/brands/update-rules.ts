@@ -55,8 +55,13 @@ export function feedbackByField(categories: FeedbackItem[]): Record<string, Feed
   return out;
 }
 
-/** Fields the update body can carry (tag and mock exist only at creation). */
-export const EDITABLE_FIELDS: BrandField[] = WIZARD_FIELDS.filter((f) => f !== "tag" && f !== "mock");
+/**
+ * Fields set only when the brand is registered: tag and mock are not in the update schema (tags change
+ * through the Tag API, on the brand page); ipAddress is the registration request's browser address.
+ */
+export const CREATE_ONLY_FIELDS: readonly BrandField[] = ["tag", "mock", "ipAddress"];
+/** Fields the edit form offers and the update body can carry. */
+export const EDITABLE_FIELDS: BrandField[] = WIZARD_FIELDS.filter((f) => !CREATE_ONLY_FIELDS.includes(f));
 export const CORE_FIELDS = ["companyName", "ein", "einIssuingCountry", "entityType"] as const;
 
 const same = (f: string, a: unknown, b: unknown) => {

@@ -69,5 +69,6 @@ export const FIELD_HELP: Partial<Record<BrandField, string>> = {
   brandRelationship: "How well you (the CSP) know this brand. It can change at most once every 3 months.",
   referenceId: "Your own unique id for this brand (at most 50 characters). Filled in for you; the registry uses it to refuse duplicates.",
   tag: "Keywords to find the brand later: up to 10, letters and digits only, separated by spaces or commas.",
+  ipAddress: "The IP address of the browser that asked for this brand's registration, if you recorded it (e.g. your customer's, from your own sign-up form). IPv4 or IPv6.",
   mock: "A test brand: campaigns registered for it are not charged and carry no traffic.",
 };

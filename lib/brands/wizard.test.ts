@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, feedbackByField, toUpdateBody, updateWarnings } from "@/lib/brands/update-rules";
+import { changedFields, EDITABLE_FIELDS, feedbackByField, toUpdateBody, updateWarnings } from "@/lib/brands/update-rules";
 import {
   businessContactEmailProblem, emptyWizardValues, fieldsForStep, firstStepWithError, STEP_FIELDS, toCreateInput, validateWizard,
   WIZARD_FIELDS, wizardValuesFrom, type WizardValues,
@@ -11,8 +11,9 @@ import { ENTITY_TYPES } from "@/lib/tcr/schemas/enums";
 const v = (over: Partial<WizardValues>): WizardValues => ({ ...emptyWizardValues(), ...over });
 
 describe("wizard steps", () => {
-  it("asks every create field exactly once, except the browser's ipAddress", () => {
-    const all = Object.keys(brandFieldShapes).filter((f) => f !== "ipAddress").sort();
+  it("asks every create field exactly once, ipAddress included", () => {
+    const all = Object.keys(brandFieldShapes).sort();
+    expect(all).toContain("ipAddress");
     expect([...WIZARD_FIELDS].sort()).toEqual(all);
     expect(new Set(WIZARD_FIELDS).size).toBe(WIZARD_FIELDS.length);
   });
@@ -34,6 +35,31 @@ describe("wizard steps", () => {
     for (const f of ["companyName", "ein", "einIssuingCountry", "brandRelationship", "businessContactEmail", "stockSymbol"] as BrandField[]) {
       expect(fields.some((x) => x.field === f)).toBe(false);
     }
+  });
+});
+
+describe("ipAddress", () => {
+  it.each(ENTITY_TYPES)("is asked, optional, in the classification step for %s", (et) => {
+    expect(fieldsForStep(et, "classification")).toContainEqual({ field: "ipAddress", rule: "optional" });
+    expect(validateWizard(wizardValuesFor(et, { ipAddress: "" }))).toEqual({});
+  });
+
+  it("accepts IPv4 and IPv6 addresses, trimmed, and refuses anything else at the field", () => {
+    for (const ip of ["203.0.113.7", " 198.51.100.255 ", "2001:db8::1", "::1", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", "::ffff:192.0.2.128"]) {
+      expect(validateWizard(wizardValuesFor("PRIVATE_PROFIT", { ipAddress: ip })), ip).toEqual({});
+    }
+    expect(toCreateInput(wizardValuesFor("PRIVATE_PROFIT", { ipAddress: " 203.0.113.7 " }))?.ipAddress).toBe("203.0.113.7");
+    expect(toCreateInput(wizardValuesFor("PRIVATE_PROFIT"))).not.toHaveProperty("ipAddress");
+    for (const ip of ["256.1.1.1", "203.0.113", "203.0.113.7:8080", "2001:db8::1/64", "[2001:db8::1]", "localhost", "1.2.3.4.5", "2001:db8:::1"]) {
+      expect(validateWizard(wizardValuesFor("PRIVATE_PROFIT", { ipAddress: ip })).ipAddress, ip).toMatch(/IPv4 address .* or an IPv6 address/);
+    }
+    expect(firstStepWithError({ ipAddress: "x" })).toBe("classification");
+  });
+
+  it("is not offered when editing: it describes the registration request", () => {
+    expect(EDITABLE_FIELDS).not.toContain("ipAddress");
+    const before = wizardValuesFor("PRIVATE_PROFIT", { ipAddress: "203.0.113.7" });
+    expect(changedFields(before, { ...before, ipAddress: "198.51.100.1" })).toEqual([]);
   });
 });
 

@@ -23,21 +23,22 @@ export type FieldStepId = Exclude<WizardStepId, "entity" | "review">;
 export const WIZARD_STEP_IDS = WIZARD_STEPS.map((s) => s.id) as WizardStepId[];
 
 /**
- * Where each create field is asked. `ipAddress` (the browser's IP, optional for every type) is not asked:
- * the portal does not collect its users' addresses for the registry.
+ * Where each create field is asked. `ipAddress` (optional for every type) is "the IP address of the browser
+ * requesting to create brand identity" (reference, brand create body): the brand's own request, e.g. from
+ * the CSP's sign-up form, so it is typed in, never taken from the portal user's connection.
  */
 export const STEP_FIELDS: Record<FieldStepId, BrandField[]> = {
   identity: ["displayName", "companyName", "firstName", "lastName", "ein", "einIssuingCountry", "stockSymbol", "stockExchange", "businessContactEmail"],
   contact: ["email", "phone", "mobilePhone", "country", "street", "city", "state", "postalCode"],
-  classification: ["vertical", "website", "altBusinessId", "altBusinessIdType", "brandRelationship", "referenceId", "tag", "mock"],
+  classification: ["vertical", "website", "altBusinessId", "altBusinessIdType", "brandRelationship", "referenceId", "tag", "ipAddress", "mock"],
 };
 export const WIZARD_FIELDS = Object.values(STEP_FIELDS).flat();
 
 /** The form's values: every field as the text the user typed (tags space- or comma-separated). */
-export type WizardValues = { entityType: EntityTypeValue | ""; mock: boolean } & Record<Exclude<BrandField, "mock" | "ipAddress">, string>;
-export type WizardTextField = Exclude<BrandField, "mock" | "ipAddress">;
+export type WizardValues = { entityType: EntityTypeValue | ""; mock: boolean } & Record<Exclude<BrandField, "mock">, string>;
+export type WizardTextField = Exclude<BrandField, "mock">;
 
-const TEXT_FIELDS = WIZARD_FIELDS.filter((f): f is WizardTextField => f !== "mock" && f !== "ipAddress");
+const TEXT_FIELDS = WIZARD_FIELDS.filter((f): f is WizardTextField => f !== "mock");
 
 /** A new registration's values: empty, except the country most CSPs register in (changeable). */
 export function emptyWizardValues(): WizardValues {
@@ -108,7 +109,7 @@ export function toCreateInput(v: Partial<WizardValues>): Record<string, unknown>
   const rules: Record<BrandField, FieldRule> = brandFieldRules[et];
   const out: Record<string, unknown> = { entityType: et };
   for (const f of Object.keys(rules) as BrandField[]) {
-    if (rules[f] === "forbidden" || f === "ipAddress") continue;
+    if (rules[f] === "forbidden") continue;
     if (f === "mock") {
       if (v.mock) out.mock = true;
       continue;
@@ -166,6 +167,14 @@ export const US_STATES: Record<string, string> = {
   AS: "American Samoa", GU: "Guam", MP: "Northern Mariana Islands", PR: "Puerto Rico", VI: "U.S. Virgin Islands",
 };
 
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+
+/** An IPv4 or IPv6 address as the browser's connection has it (no port, no brackets, no CIDR suffix). */
+export function isIpAddress(s: string): boolean {
+  return IPV4.safeParse(s).success || IPV6.safeParse(s).success;
+}
+
 const WEBSITE = /^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i;
 
 /** Checks the per-type table cannot express (formats the registry enforces); keyed by field. */
@@ -192,6 +201,8 @@ function extraChecks(input: Record<string, unknown>): FieldErrors {
   if ((einCountry ?? "US") === "US" && ein !== undefined && !/^\d{9}$/.test(ein)) errs.ein = "A US EIN is 9 digits";
   const website = str("website");
   if (website !== undefined && !WEBSITE.test(website)) errs.website = "Enter the brand's web address, e.g. https://www.example.com";
+  const ip = str("ipAddress");
+  if (ip !== undefined && !isIpAddress(ip)) errs.ipAddress = "Enter an IPv4 address (203.0.113.7) or an IPv6 address (2001:db8::1)";
   const bce = str("businessContactEmail");
   if (bce !== undefined && bce.includes("@")) {
     const problem = businessContactEmailProblem(bce);
@@ -211,6 +222,7 @@ const WIZARD_LABELS: Record<string, string> = {
   tag: "Tags",
   mock: "Mock brand (for testing)",
   referenceId: "Reference id",
+  ipAddress: "Requester's IP address",
 };
 
 /** A zod issue in words a CSP operator understands (missing fields say which entity type needs them). */

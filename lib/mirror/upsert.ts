@@ -18,6 +18,16 @@ function sameContent(row: Record<string, unknown>, fields: Record<string, unknow
   return Object.keys(fields).every((k) => k === "confirmedAt" || k === "deletedAt" || norm(row[k]) === norm(fields[k]));
 }
 
+/**
+ * The registry's brand and campaign objects carry no tags (they are read through the tag endpoints, and the
+ * portal mirrors them into `data.tag`), so a refresh keeps the tags the mirror already holds.
+ */
+function withHeldTags(incoming: object, held: unknown): Prisma.InputJsonValue {
+  const tag = held && typeof held === "object" && !Array.isArray(held) ? (held as Record<string, unknown>).tag : undefined;
+  if ("tag" in incoming || !Array.isArray(tag)) return incoming as Prisma.InputJsonValue;
+  return { ...incoming, tag } as Prisma.InputJsonValue;
+}
+
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "stale";
 
 /**
@@ -62,7 +72,8 @@ export function brandColumns(b: TcrBrand) {
 }
 
 export async function upsertBrand(db: Tx, orgId: string, b: TcrBrand, confirmedAt: Date): Promise<UpsertOutcome> {
-  const fields = { ...brandColumns(b), data: b as Prisma.InputJsonValue, confirmedAt, deletedAt: null };
+  const held = await db.brand.findUnique({ where: { orgId_brandId: { orgId, brandId: b.brandId } }, select: { data: true } });
+  const fields = { ...brandColumns(b), data: withHeldTags(b, held?.data), confirmedAt, deletedAt: null };
   const key = { orgId_brandId: { orgId, brandId: b.brandId } };
   return guardedUpsert(
     () => db.brand.create({ data: { orgId, brandId: b.brandId, ...fields } }),
@@ -99,14 +110,8 @@ export async function upsertCampaign(
   confirmedAt: Date,
 ): Promise<UpsertOutcome> {
   const key = { orgId_campaignId: { orgId, campaignId: c.campaignId } };
-  // The registry's campaign object carries no tags (they are read through the tag endpoints), so a refresh
-  // keeps the tags the mirror already holds instead of wiping them.
-  let data = c as Record<string, unknown>;
-  if (!("tag" in c)) {
-    const held = (await db.campaign.findUnique({ where: key, select: { data: true } }))?.data as Record<string, unknown> | null | undefined;
-    if (held && Array.isArray(held.tag)) data = { ...c, tag: held.tag };
-  }
-  const fields = { ...campaignColumns(c), data: data as Prisma.InputJsonValue, confirmedAt, deletedAt: null };
+  const data = withHeldTags(c, (await db.campaign.findUnique({ where: key, select: { data: true } }))?.data);
+  const fields = { ...campaignColumns(c), data, confirmedAt, deletedAt: null };
   const outcome = await guardedUpsert(
     () => db.campaign.create({ data: { orgId, campaignId: c.campaignId, ...fields } }),
     () => db.campaign.findUnique({ where: key }),

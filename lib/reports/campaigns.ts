@@ -34,6 +34,7 @@ export const campaignsReport: ReportDef<CampaignListRow, ParsedCampaignFilters> 
     { name: "carrier, carrierStatus", description: "Carrier network id and/or operation status (REVIEW, REGISTERED, REJECTED, SUSPENDED)." },
     { name: "sharingStatus, cnp", description: "Sharing status upstream (PENDING, ACCEPTED, DECLINED) and the upstream CNP id." },
     { name: "autoRenewal, renewsWithin", description: "on/off; renews or expires within 7, 30 or 90 days." },
+    { name: "tag", description: "A tag the campaign carries (lowercase letters and digits)." },
     { name: "deleted", description: "1 to include deleted campaigns." },
     { name: "sort, dir", description: "Row order, as on the list: created (default), campaignId, usecase, renewal or status." },
   ],

@@ -25,6 +25,12 @@ describe("docs/reports.md", () => {
     expect(documentedColumns(id)).toEqual(report.columns.map((c) => [c.header, c.description]));
   });
 
+  it.each(REPORTS.map((r) => [r.id, r] as const))("documents the filters of %s exactly, in order", (id, report) => {
+    const section = doc.split(/^## /m).find((s) => s.split("\n", 1)[0]!.includes(`(\`${id}\`)`)) ?? "";
+    const documented = [...section.matchAll(/^ {2}- `([^`]+)`: (.*)$/gm)].map((m) => [m[1], m[2]]);
+    expect(documented).toEqual(report.filters.map((f) => [f.name, f.description]));
+  });
+
   it("documents no report the code does not have", () => {
     const documented = [...doc.matchAll(/^## .*\(`([a-z-]+)`\)$/gm)].map((m) => m[1]);
     expect(documented).toEqual(REPORTS.map((r) => r.id));

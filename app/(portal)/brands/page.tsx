@@ -5,7 +5,7 @@ import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearch
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { Plus } from "lucide-react";
+import { Plus, Tag } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
@@ -25,7 +25,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   if (!ctx) redirect("/sign-in");
   const f = parseBrandFilters(await searchParams);
   const canRegister = can(ctx.role, "registry.act");
-  const [{ rows, total, pageSize, verticals }, drafts] = await Promise.all([
+  const [{ rows, total, pageSize, verticals, tags }, drafts] = await Promise.all([
     listBrands(db(), ctx.org.id, f),
     canRegister ? listBrandDrafts(db(), ctx.org.id) : Promise.resolve([]),
   ]);
@@ -56,7 +56,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
         action={BRANDS_PATH}
         label="Filter brands" exportReport="brands"
         active={filtered}
-        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, deleted: undefined, page: 1 })}
+        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, tag: undefined, deleted: undefined, page: 1 })}
         keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
         fields={[
           { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Name, company, brand or reference id" },
@@ -64,6 +64,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
           { kind: "select", name: "identityStatus", label: "Identity status", value: f.identityStatus, allLabel: "All identity statuses", options: IDENTITY_STATUSES.map((v) => ({ value: v, label: `${IDENTITY_STATUS_LABELS[v]} (${v})` })), className: "w-64" },
           { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: BRAND_STATUSES.map((v) => ({ value: v, label: `${BRAND_STATUS_LABELS[v]} (${v})` })), className: "w-44" },
           { kind: "select", name: "vertical", label: "Vertical", value: f.vertical, allLabel: "All verticals", options: verticals.map((v) => ({ value: v, label: v })), className: "w-48" },
+          { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: tags.length ? "All tags" : "No tags yet", options: tags.map((v) => ({ value: v, label: v })), className: "w-48" },
           { kind: "checkbox", name: "deleted", label: "Show deleted", checked: Boolean(f.deleted) },
         ]}
       />
@@ -100,6 +101,22 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
                     {b.mock ? <Badge tone="info">mock</Badge> : null}
                     {b.deletedAt ? <Badge tone="warning">Deleted</Badge> : null}
                   </div>
+                  {b.tags.length ? (
+                    <ul aria-label={`Tags of ${b.displayName ?? b.brandId}`} className="mt-1 flex flex-wrap gap-1 font-normal">
+                      {b.tags.map((t) => (
+                        <li key={t}>
+                          <Link
+                            href={brandsHref(f, { tag: t, page: 1 })}
+                            aria-label={`${t}: show brands tagged ${t}`}
+                            aria-current={f.tag === t ? "true" : undefined}
+                            className="inline-flex items-center rounded-full border px-2 py-0.5 text-xs text-muted-foreground hover:border-primary hover:text-foreground aria-[current=true]:border-primary aria-[current=true]:bg-primary/10 aria-[current=true]:text-foreground"
+                          >
+                            <Tag aria-hidden="true" className="mr-1 size-3" />{t}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </TableCell>
                 <TableCell>{b.companyName ?? <span className="text-muted-foreground">—</span>}</TableCell>
                 <TableCell><EntityType value={b.entityType} /></TableCell>

@@ -8,6 +8,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { entityTypeLabel } from "@/lib/brands/labels";
+import { brandLiveStatus } from "@/lib/brands/live-status";
 import { getBrand, loadBrandAppeals, loadBrandAssets, loadBrandOverview, loadBrandVetting } from "@/lib/brands/queries";
 import { db } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
@@ -16,7 +17,8 @@ import { EnumValue, IdentityStatus } from "../_components/brand-labels";
 import { AppealsTab } from "./_components/appeals-tab";
 import { AssetsTab } from "./_components/assets-tab";
 import { BrandTabs, parseTab } from "./_components/brand-tabs";
-import { BrandTimeline } from "./_components/brand-timeline";
+import { Timeline } from "@/components/timeline/timeline";
+import { LiveStatusWatcher } from "./_components/live-status";
 import { OverviewTab } from "./_components/overview-tab";
 import { RefreshButton } from "./_components/refresh-button";
 import { Section } from "./_components/section";
@@ -47,6 +49,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
   const canAct = can(ctx.role, "registry.act");
   const active = !brand.deletedAt && brand.status !== "DELETED";
   const actOnActive = canAct && active;
+  const live = await brandLiveStatus(db(), ctx.org.id, brand.brandId);
 
   return (
     <div className="space-y-6">
@@ -61,6 +64,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
         meta={
           <>
             <IdentityStatus value={brand.identityStatus} />
+            {live ? <LiveStatusWatcher brandId={brand.brandId} initial={live} /> : null}
             {brand.mock ? <Badge tone="info">mock</Badge> : null}
             {!active ? <Badge tone="warning">Deleted{brand.deletedAt ? ` ${formatDateTime(brand.deletedAt)}` : ""}</Badge> : null}
           </>
@@ -97,7 +101,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
         <AssetsTab brandId={brand.brandId} entityType={brand.entityType} identityStatus={brand.identityStatus} data={await loadBrandAssets(db(), ctx.org.id, brand)} canAct={actOnActive} />
       ) : (
         <Section id="timeline" title="Activity" description="Registry notifications and portal actions, newest first: identity status changes, OTP, vetting, appeals, assets.">
-          <BrandTimeline entries={await brandTimeline(db(), ctx.org.id, brand.brandId)} />
+          <Timeline subject="brand" entries={await brandTimeline(db(), ctx.org.id, brand.brandId)} />
         </Section>
       )}
     </div>

@@ -26,6 +26,7 @@ const INPUT_PROPS: Partial<Record<BrandField, React.ComponentProps<"input">>> = 
   country: { maxLength: 2, placeholder: "US", autoCapitalize: "characters" },
   stockSymbol: { autoCapitalize: "characters" },
   tag: { placeholder: "retail spring2026" },
+  ipAddress: { inputMode: "text", autoComplete: "off", spellCheck: false, placeholder: "203.0.113.7" },
 };
 
 /**

@@ -14,9 +14,12 @@ import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { EXPLANATION_MAX } from "@/lib/brands/appeals-schemas";
 import { acceptedExtensions, APPEAL_LIMITS, formatBytes, KIND_RULES } from "@/lib/evidence/kinds";
+import { formatDate } from "@/lib/format";
 import type { ActionResult } from "@/lib/safe-action";
 
 export type AppealCategory = { id: string; displayName: string; description: string | null };
+/** An appeal evidence file already in the organization's evidence library. */
+export type LibraryFile = { id: string; fileName: string; size: number; createdAt: Date | string };
 export type AppealValues = { appealCategories: string[]; explanation?: string; fileIds: string[] };
 
 const schema = z.object({
@@ -27,39 +30,44 @@ const schema = z.object({
 
 /**
  * An appeal: categories (from the registry's enumeration), an explanation of at most 1024 characters with a
- * counter, and evidence files uploaded to the library here and sent to the registry with the appeal.
+ * counter, and evidence: files uploaded here (kept in the library) and/or files picked from the library.
+ * All of them are sent to the registry with the appeal (a file already sent for this brand keeps its uuid).
  */
-export function AppealForm({ idPrefix, categories, submitLabel, onSubmit, onDone }: {
+const idsOf = (uploads: UploadedFile[], chosen: string[]) => [...new Set([...uploads.map((x) => x.id), ...chosen])];
+
+export function AppealForm({ idPrefix, categories, library = [], submitLabel, onSubmit, onDone }: {
   idPrefix: string;
   categories: AppealCategory[];
+  /** Appeal evidence files of the library that may be picked instead of uploaded. */
+  library?: LibraryFile[];
   submitLabel: string;
   onSubmit: (values: AppealValues) => Promise<ActionResult<unknown>>;
   onDone?: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
   const [files, setFiles] = useState<UploadedFile[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
   const [dropKey, setDropKey] = useState(0);
-  const { register, control, handleSubmit, formState, setError, setValue, reset } = useForm<AppealValues>({
+  const { register, control, handleSubmit, formState, setError, reset } = useForm<AppealValues>({
     resolver: zodResolver(schema),
     defaultValues: { appealCategories: [], explanation: "", fileIds: [] },
   });
   const explanation = useWatch({ control, name: "explanation" }) ?? "";
-  const onUploaded = useCallback(
-    (f: UploadedFile) =>
-      setFiles((all) => {
-        const next = [...all, f];
-        setValue("fileIds", next.map((x) => x.id));
-        return next;
-      }),
-    [setValue],
-  );
+  const onUploaded = useCallback((f: UploadedFile) => setFiles((all) => [...all, f]), []);
+  const togglePick = (id: string, on: boolean) => setPicked((all) => (on ? [...all, id] : all.filter((x) => x !== id)));
+  const chosenCount = idsOf(files, picked).length;
+  const full = chosenCount >= APPEAL_LIMITS.files;
+  const pickable = library.filter((f) => !files.some((u) => u.id === f.id));
+  const pickedFiles = library.filter((f) => picked.includes(f.id));
   const submit = handleSubmit(async (values) => {
     setFormError(null);
-    const message = applyActionResult(await onSubmit({ ...values, explanation: values.explanation?.trim() || undefined }), setError);
+    // fileIds: the uploads, then the picked library files (an upload is in the library too: never twice).
+    const message = applyActionResult(await onSubmit({ ...values, fileIds: idsOf(files, picked), explanation: values.explanation?.trim() || undefined }), setError);
     if (message) return setFormError(message);
     toast.success("Appeal sent to the registry.");
     reset();
     setFiles([]);
+    setPicked([]);
     setDropKey((k) => k + 1);
     onDone?.();
   });
@@ -116,6 +124,31 @@ export function AppealForm({ idPrefix, categories, submitLabel, onSubmit, onDone
           onUploaded={onUploaded}
         />
         {files.length ? <p className="text-xs text-muted-foreground">{files.length} file{files.length === 1 ? "" : "s"} ready to send: {files.map((f) => f.fileName).join(", ")}</p> : null}
+        {pickable.length ? (
+          <fieldset className="space-y-1.5">
+            <legend className="text-sm font-medium">Or choose files already in the evidence library</legend>
+            <ul className="max-h-56 space-y-1 overflow-y-auto rounded-md border p-2" aria-label="Evidence library files">
+              {pickable.map((f) => {
+                const id = `${idPrefix}-lib-${f.id}`;
+                const on = picked.includes(f.id);
+                return (
+                  <li key={f.id} className="flex items-center gap-2 text-sm">
+                    <Checkbox id={id} checked={on} disabled={!on && full} onCheckedChange={(v) => togglePick(f.id, v === true)} />
+                    <Label htmlFor={id} className="min-w-0 flex-1 font-normal">
+                      <span className="truncate">{f.fileName}</span>
+                      <span className="ml-auto shrink-0 text-xs text-muted-foreground">{formatBytes(f.size)} · added {formatDate(f.createdAt)}</span>
+                    </Label>
+                  </li>
+                );
+              })}
+            </ul>
+            {pickedFiles.length ? (
+              <p className="text-xs text-muted-foreground">{pickedFiles.length} library file{pickedFiles.length === 1 ? "" : "s"} chosen: {pickedFiles.map((f) => f.fileName).join(", ")}</p>
+            ) : null}
+          </fieldset>
+        ) : null}
+        {full ? <p className="text-xs text-muted-foreground">An appeal takes at most {APPEAL_LIMITS.files} files.</p> : null}
+        {formState.errors.fileIds ? <p className="text-sm text-danger-foreground">{formState.errors.fileIds.message}</p> : null}
       </div>
       <Button type="submit" disabled={formState.isSubmitting} aria-busy={formState.isSubmitting || undefined}>
         {formState.isSubmitting ? "Sending…" : submitLabel}

@@ -47,7 +47,7 @@ export function AppealsTab({ brandId, entityType, data, canAct }: { brandId: str
           {pending ? (
             <p className="text-sm text-muted-foreground">An identity appeal is pending; the registry takes one at a time.</p>
           ) : (
-            <IdentityAppealForm brandId={brandId} categories={data.appealCategories} />
+            <IdentityAppealForm brandId={brandId} categories={data.appealCategories} library={data.library} />
           )}
         </Section>
       ) : (

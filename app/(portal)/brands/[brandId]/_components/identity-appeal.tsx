@@ -1,12 +1,13 @@
 "use client";
 import { fileIdentityAppealAction } from "@/lib/brands/lifecycle-actions";
-import { AppealForm, type AppealCategory } from "./appeal-form";
+import { AppealForm, type AppealCategory, type LibraryFile } from "./appeal-form";
 
-export function IdentityAppealForm({ brandId, categories }: { brandId: string; categories: AppealCategory[] }) {
+export function IdentityAppealForm({ brandId, categories, library }: { brandId: string; categories: AppealCategory[]; library: LibraryFile[] }) {
   return (
     <AppealForm
       idPrefix="identity-appeal"
       categories={categories}
+      library={library}
       submitLabel="Send identity appeal"
       onSubmit={(v) => fileIdentityAppealAction({ brandId, ...v })}
     />

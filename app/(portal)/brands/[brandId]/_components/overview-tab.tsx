@@ -10,7 +10,7 @@ import type { TimelineEntry } from "@/lib/timeline/queries";
 import { IdentityStatus } from "../../_components/brand-labels";
 import { AuthPlusResend } from "./authplus-resend";
 import { BrandFields } from "./brand-fields";
-import { BrandTimeline } from "./brand-timeline";
+import { Timeline } from "@/components/timeline/timeline";
 import { DeleteBrandButton } from "./delete-brand-button";
 import { SendOtpForm, VerifyOtpForm } from "./otp-forms";
 import { RevetButton } from "./revet-button";
@@ -158,7 +158,7 @@ export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; d
             </>
           }
         >
-          <BrandTimeline entries={timeline.slice(0, RECENT)} />
+          <Timeline subject="brand" entries={timeline.slice(0, RECENT)} />
         </Section>
       </div>
 

@@ -17,7 +17,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { updateBrandAction } from "@/lib/brands/actions";
 import { ENTITY_TYPE_LABELS } from "@/lib/brands/labels";
-import { CORE_FIELDS, FEEDBACK_HELP, changedFields, feedbackByField, updateEffectOf, updateWarnings, type FeedbackItem } from "@/lib/brands/update-rules";
+import { CORE_FIELDS, CREATE_ONLY_FIELDS, FEEDBACK_HELP, changedFields, feedbackByField, updateEffectOf, updateWarnings, type FeedbackItem } from "@/lib/brands/update-rules";
 import { fieldLabel, fieldsForStep, normaliseFieldValue, WIZARD_STEPS, type WizardOptions, type WizardValues } from "@/lib/brands/wizard";
 import { ENTITY_TYPE_HELP } from "@/lib/brands/wizard-help";
 import { ENTITY_TYPES, type EntityType } from "@/lib/tcr/schemas/enums";
@@ -141,7 +141,7 @@ export function BrandEditForm({ brandId, initial, feedback, coreLock, relationsh
           <CardContent>
             <BrandFieldInputs
               form={form}
-              fields={fieldsForStep(entityType, s.id).filter((f) => f.field !== "tag" && f.field !== "mock")}
+              fields={fieldsForStep(entityType, s.id).filter((f) => !CREATE_ONLY_FIELDS.includes(f.field))}
               options={options}
               notes={notes}
               locked={locked}
