@@ -212,6 +212,32 @@ test("a brand registered in the portal reaches VERIFIED in its Brands list row t
   await page.screenshot({ path: `${SCREENS}/brand-wizard-verified-row.png`, fullPage: true });
 });
 
+test("with webhooks switched off, a brand registered in the portal reaches VERIFIED through reconciliation alone", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const AUTH = { Authorization: "Bearer sandbox-key" };
+  const held = (await (await request.get(`${SANDBOX}/v2/webhook/subscription`, { headers: AUTH })).json()) as { eventCategory: string; webhookEndpoint: string }[];
+  for (const s of held) await request.delete(`${SANDBOX}/v2/webhook/subscription/${s.eventCategory}`, { headers: AUTH });
+  try {
+    await signIn(page, admin.email, admin.password);
+    await expect(page).toHaveURL(/\/dashboard/);
+    const name = unique("Wiz reconciled");
+    const brandId = await registerThroughWizard(page, "PRIVATE_PROFIT", name);
+    await waitForRow(page, name, brandId);
+    const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
+    expect(advanced.ok(), await advanced.text()).toBe(true);
+    // The registry has scored the brand, but no webhook told the portal.
+    const row = page.getByRole("row", { name: new RegExp(name) });
+    await page.goto(`/brands?q=${encodeURIComponent(name)}`);
+    await expect(row).not.toContainText("Identity verified");
+    await page.getByRole("button", { name: "Refresh from registry" }).click();
+    await expect(page.getByText(/Refresh queued/)).toBeVisible();
+    await waitForRow(page, name, "Identity verified");
+    await page.screenshot({ path: `${SCREENS}/brand-wizard-reconciled-row.png`, fullPage: true });
+  } finally {
+    for (const s of held) await request.put(`${SANDBOX}/v2/webhook/subscription`, { headers: AUTH, data: { eventCategory: s.eventCategory, webhookEndpoint: s.webhookEndpoint } });
+  }
+});
+
 test("an UNVERIFIED brand's TAX_ID feedback is shown at the fields and the fix is saved with a re-verification warning", async ({ page, request }) => {
   test.setTimeout(180_000);
   await signIn(page, admin.email, admin.password);

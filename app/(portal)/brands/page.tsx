@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
+import { SyncButton } from "@/components/registry/sync-button";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Plus, Tag } from "lucide-react";
@@ -46,9 +47,12 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
         title="Brands"
         description="The brands this organization has registered with The Campaign Registry, as last confirmed by the registry."
         actions={canRegister ? (
-          <Button asChild>
-            <Link href="/brands/new"><Plus aria-hidden="true" />Register a brand</Link>
-          </Button>
+          <div className="flex flex-wrap items-start gap-2">
+            <SyncButton />
+            <Button asChild>
+              <Link href="/brands/new"><Plus aria-hidden="true" />Register a brand</Link>
+            </Button>
+          </div>
         ) : undefined}
       />
       <BrandDrafts drafts={drafts} />
