@@ -216,3 +216,44 @@ test("a sole proprietor confirms the brand with the SMS passcode", async ({ page
   await expect(page.getByRole("main")).toContainText("VERIFIED");
   await page.screenshot({ path: "test-results/screens/brand-detail-otp-verified.png", fullPage: true });
 });
+
+test("a public company goes through Authentication+: the 2FA email, the resend throttle, then ACTIVE", async ({ page, request }) => {
+  test.setTimeout(180_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await subscribeWebhooks(page);
+
+  const publicCo = (name: string, contact: string) => ({
+    entityType: "PUBLIC_PROFIT", displayName: name, companyName: `${name} Inc.`, ein: "111111175", brandRelationship: "BASIC_ACCOUNT",
+    vertical: "RETAIL", stockSymbol: "ABC", stockExchange: "NASDAQ", website: "https://www.abc-example.com", businessContactEmail: contact,
+  });
+  // Sandbox rule: a contact whose address starts with "ignore" never answers the 2FA email.
+  const silent = await createBrand(request, publicCo(`Silent ${uid()}`, "ignore.jane@abc-example.com"));
+  const prompt = await createBrand(request, publicCo(`Prompt ${uid()}`, "jane.doe@abc-example.com"));
+  await advance(request, 2 * 60_000);
+
+  const authPlus = page.getByRole("region", { name: "Authentication+ (public company)" });
+  await openWhen(page, `/brands/${silent}`, "VERIFIED");
+  await expect(authPlus).toContainText("PENDING");
+  await expect(authPlus).toContainText("Not yet");
+  // The registry sent the first email just now: a resend within 2 hours is refused, and the page says why.
+  await authPlus.getByRole("button", { name: "Resend 2FA email" }).click();
+  await expect(authPlus.getByText(/two hours/i)).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/brand-detail-authplus.png", fullPage: true });
+
+  await advance(request, 2 * 60 * 60_000 + 60_000);
+  await page.reload();
+  await authPlus.getByRole("button", { name: "Resend 2FA email" }).click();
+  await expect(page.getByText("The registry sent the 2FA email again.")).toBeVisible();
+  await page.reload();
+  await expect(authPlus).toContainText("next from");
+
+  // The other contact answered within the hour: its Authentication+ vet is ACTIVE and the resend is gone.
+  await expect(async () => {
+    await page.goto(`/brands/${prompt}`);
+    await expect(authPlus).toContainText("ACTIVE", { timeout: 1_000 });
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  await expect(authPlus).not.toContainText("Not yet");
+  await expect(authPlus.getByRole("button", { name: "Resend 2FA email" })).toHaveCount(0);
+});
