@@ -28,6 +28,14 @@ test("a member of one organization gets not-found for another organization's row
   await expect(owner).toHaveURL(/\/audit\/[^/]+$/);
   await expect(owner.getByRole("heading", { name: "Audit entry" })).toBeVisible();
   const bAuditUrl = new URL(owner.url()).pathname;
+  // An evidence file stored in B, and B's CSV of its audit log.
+  const stored = await owner.request.post("/api/files?kind=APPEAL_EVIDENCE", {
+    headers: { "X-File-Name": "b-private.pdf", "Content-Type": "application/pdf" },
+    data: Buffer.from("%PDF-1.7\n" + " ".repeat(1_500) + "\n%%EOF\n"),
+  });
+  expect(stored.status(), await stored.text()).toBe(201);
+  const bFileId = ((await stored.json()) as { file: { id: string } }).file.id;
+  expect((await owner.request.get(`/api/files/${bFileId}`)).status()).toBe(200);
   const orgCookie = (await ownerCtx.cookies()).find((c) => c.name === "cd_org");
   expect(orgCookie).toBeTruthy();
 
@@ -48,6 +56,16 @@ test("a member of one organization gets not-found for another organization's row
   await expect(member.getByRole("cell", { name: memberEmail, exact: true })).toBeVisible();
   await member.goto("/audit");
   await expect(member.getByText("Other Org B")).toHaveCount(0);
+  // B's file is not found for A's member, by id, and B's rows never reach A's exports.
+  expect((await member.request.get(`/api/files/${bFileId}`)).status()).toBe(404);
+  const auditCsv = await member.request.get("/api/exports/audit-log");
+  expect(auditCsv.status()).toBe(200);
+  const csvText = await auditCsv.text();
+  expect(csvText).not.toContain("Other Org B");
+  expect(csvText).not.toContain(bFileId);
+  const evidencePage = await member.goto("/evidence");
+  expect(evidencePage?.status()).toBe(200);
+  await expect(member.getByText("b-private.pdf")).toHaveCount(0);
   await ownerCtx.close();
   await memberCtx.close();
 });
