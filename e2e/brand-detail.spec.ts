@@ -1,23 +1,9 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { makePng } from "../sandbox/testing/helpers";
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
+import { postSandboxBrand, advanceSandbox, ensureSubscribed, SANDBOX, SANDBOX_AUTH } from "./sandbox";
 
-// The e2e server starts the TCR sandbox on SANDBOX_PORT (playwright.config.ts); the API key is the launcher's default.
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
-const AUTH = { Authorization: "Bearer sandbox-key" };
 const uid = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-
-async function createBrand(request: APIRequestContext, body: Record<string, unknown>): Promise<string> {
-  const base = { phone: "+12024567890", street: "123 6th Ave", city: "New York", state: "NY", postalCode: "10001", country: "US", email: "johndoe@abc.com" };
-  const res = await request.post(`${SANDBOX}/v2/brand/nonBlocking`, { headers: AUTH, data: { ...base, ...body } });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { brandId: string }).brandId;
-}
-
-async function advance(request: APIRequestContext, ms: number) {
-  const r = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms } });
-  expect(r.ok(), await r.text()).toBe(true);
-}
 
 async function counters(request: APIRequestContext): Promise<Record<string, number>> {
   return (await (await request.get(`${SANDBOX}/_sandbox/counters`)).json()) as Record<string, number>;
@@ -35,22 +21,14 @@ async function openWhen(page: Page, url: string, text: string | RegExp) {
 // Specs share one server: subscribe only when no other spec did, and leave the registry as it was found.
 let subscribedHere = false;
 
-/** Webhooks keep the mirror current; another spec may already have subscribed this shared server. */
 async function subscribeWebhooks(page: Page) {
-  await page.goto("/settings/webhooks");
-  await expect(page.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
-  const subscribe = page.getByRole("button", { name: "Subscribe this portal to every category" });
-  if (await subscribe.count()) {
-    await subscribe.click();
-    await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
-    subscribedHere = true;
-  }
+  if (await ensureSubscribed(page)) subscribedHere = true;
 }
 
 test.afterAll(async ({ request }) => {
   if (!subscribedHere) return;
-  const subs = (await (await request.get(`${SANDBOX}/v2/webhook/subscription`, { headers: AUTH })).json()) as { eventCategory: string }[];
-  for (const s of subs) await request.delete(`${SANDBOX}/v2/webhook/subscription/${s.eventCategory}`, { headers: AUTH });
+  const subs = (await (await request.get(`${SANDBOX}/v2/webhook/subscription`, { headers: SANDBOX_AUTH })).json()) as { eventCategory: string }[];
+  for (const s of subs) await request.delete(`${SANDBOX}/v2/webhook/subscription/${s.eventCategory}`, { headers: SANDBOX_AUTH });
 });
 
 test("a private company: order vetting with its cost, appeal with evidence, then delete", async ({ page, request }) => {
@@ -60,11 +38,11 @@ test("a private company: order vetting with its cost, appeal with evidence, then
   await subscribeWebhooks(page);
 
   const displayName = `Detail ${uid()}`;
-  const brandId = await createBrand(request, {
+  const brandId = await postSandboxBrand(request, {
     entityType: "PRIVATE_PROFIT", displayName, companyName: `${displayName} Inc.`, ein: "111111185", einIssuingCountry: "US",
     vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT",
   });
-  await advance(request, 120_000);
+  await advanceSandbox(request, 120_000);
   const url = `/brands/${brandId}`;
   await openWhen(page, url, "VERIFIED");
 
@@ -96,7 +74,7 @@ test("a private company: order vetting with its cost, appeal with evidence, then
   await expect(page.getByText(/Vetting ordered/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Vetting records" })).toContainText("PENDING");
   expect((await counters(request)).vettingOrders).toBe(before + 1);
-  await advance(request, 12 * 60_000);
+  await advanceSandbox(request, 12 * 60_000);
   await page.getByRole("button", { name: "Refresh vetting" }).click();
   await expect(page.getByRole("table", { name: "Vetting records" })).toContainText("ACTIVE");
   await expect(page.getByRole("table", { name: "Vetting records" })).toContainText("85");
@@ -166,7 +144,7 @@ test("a private company: order vetting with its cost, appeal with evidence, then
   await page.screenshot({ path: "test-results/screens/brand-detail-delete.png" });
   await confirm.getByRole("button", { name: "Delete permanently" }).click();
   await expect(page).toHaveURL(/\/brands$/);
-  const res = await request.get(`${SANDBOX}/v2/brand/${brandId}`, { headers: AUTH });
+  const res = await request.get(`${SANDBOX}/v2/brand/${brandId}`, { headers: SANDBOX_AUTH });
   expect(((await res.json()) as { status: string }).status).toBe("DELETED");
 });
 
@@ -177,7 +155,7 @@ test("a sole proprietor confirms the brand with the SMS passcode", async ({ page
   await subscribeWebhooks(page);
 
   const displayName = `Solo ${uid()}`;
-  const brandId = await createBrand(request, {
+  const brandId = await postSandboxBrand(request, {
     entityType: "SOLE_PROPRIETOR", displayName, firstName: "Jane", lastName: "Doe", referenceId: `sp-${uid()}`, mobilePhone: "+12025550123",
   });
   const url = `/brands/${brandId}`;
@@ -195,7 +173,7 @@ test("a sole proprietor confirms the brand with the SMS passcode", async ({ page
   await expect(page.getByText("Passcode sent to the owner's mobile phone.")).toBeVisible();
   await expect(otp).toContainText("Last passcode sent");
 
-  await advance(request, 20_000);
+  await advanceSandbox(request, 20_000);
   await page.reload();
   await expect(otp).toContainText("DELIVERED_HANDSET");
   await expectAccessible(page);
@@ -228,9 +206,9 @@ test("a public company goes through Authentication+: the 2FA email, the resend t
     vertical: "RETAIL", stockSymbol: "ABC", stockExchange: "NASDAQ", website: "https://www.abc-example.com", businessContactEmail: contact,
   });
   // Sandbox rule: a contact whose address starts with "ignore" never answers the 2FA email.
-  const silent = await createBrand(request, publicCo(`Silent ${uid()}`, "ignore.jane@abc-example.com"));
-  const prompt = await createBrand(request, publicCo(`Prompt ${uid()}`, "jane.doe@abc-example.com"));
-  await advance(request, 2 * 60_000);
+  const silent = await postSandboxBrand(request, publicCo(`Silent ${uid()}`, "ignore.jane@abc-example.com"));
+  const prompt = await postSandboxBrand(request, publicCo(`Prompt ${uid()}`, "jane.doe@abc-example.com"));
+  await advanceSandbox(request, 2 * 60_000);
 
   const authPlus = page.getByRole("region", { name: "Authentication+ (public company)" });
   await openWhen(page, `/brands/${silent}`, "VERIFIED");
@@ -242,7 +220,7 @@ test("a public company goes through Authentication+: the 2FA email, the resend t
   await expectAccessible(page);
   await page.screenshot({ path: "test-results/screens/brand-detail-authplus.png", fullPage: true });
 
-  await advance(request, 2 * 60 * 60_000 + 60_000);
+  await advanceSandbox(request, 2 * 60 * 60_000 + 60_000);
   await page.reload();
   await authPlus.getByRole("button", { name: "Resend 2FA email" }).click();
   await expect(page.getByText("The registry sent the 2FA email again.")).toBeVisible();

@@ -1,8 +1,7 @@
 import type { Page } from "@playwright/test";
 import { admin, expect, expectAccessible, signIn, test, uniqueEmail } from "./fixtures";
+import { SANDBOX, SANDBOX_AUTH } from "./sandbox";
 
-// The e2e server runs the TCR sandbox on SANDBOX_PORT (playwright.config.ts).
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
 const SCREENS = "test-results/screens";
 
 type EntityType = "PRIVATE_PROFIT" | "PUBLIC_PROFIT" | "NON_PROFIT" | "GOVERNMENT" | "SOLE_PROPRIETOR";
@@ -214,9 +213,8 @@ test("a brand registered in the portal reaches VERIFIED in its Brands list row t
 
 test("with webhooks switched off, a brand registered in the portal reaches VERIFIED through reconciliation alone", async ({ page, request }) => {
   test.setTimeout(180_000);
-  const AUTH = { Authorization: "Bearer sandbox-key" };
-  const held = (await (await request.get(`${SANDBOX}/v2/webhook/subscription`, { headers: AUTH })).json()) as { eventCategory: string; webhookEndpoint: string }[];
-  for (const s of held) await request.delete(`${SANDBOX}/v2/webhook/subscription/${s.eventCategory}`, { headers: AUTH });
+  const held = (await (await request.get(`${SANDBOX}/v2/webhook/subscription`, { headers: SANDBOX_AUTH })).json()) as { eventCategory: string; webhookEndpoint: string }[];
+  for (const s of held) await request.delete(`${SANDBOX}/v2/webhook/subscription/${s.eventCategory}`, { headers: SANDBOX_AUTH });
   try {
     await signIn(page, admin.email, admin.password);
     await expect(page).toHaveURL(/\/dashboard/);
@@ -234,7 +232,7 @@ test("with webhooks switched off, a brand registered in the portal reaches VERIF
     await waitForRow(page, name, "Identity verified");
     await page.screenshot({ path: `${SCREENS}/brand-wizard-reconciled-row.png`, fullPage: true });
   } finally {
-    for (const s of held) await request.put(`${SANDBOX}/v2/webhook/subscription`, { headers: AUTH, data: { eventCategory: s.eventCategory, webhookEndpoint: s.webhookEndpoint } });
+    for (const s of held) await request.put(`${SANDBOX}/v2/webhook/subscription`, { headers: SANDBOX_AUTH, data: { eventCategory: s.eventCategory, webhookEndpoint: s.webhookEndpoint } });
   }
 });
 

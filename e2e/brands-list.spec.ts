@@ -1,22 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
-
-// The e2e server starts the TCR sandbox on SANDBOX_PORT (playwright.config.ts); the API key is the launcher's default.
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
-const AUTH = { Authorization: "Bearer sandbox-key" };
-
-async function createBrandInSandbox(request: APIRequestContext, displayName: string): Promise<string> {
-  const res = await request.post(`${SANDBOX}/v2/brand/nonBlocking`, {
-    headers: AUTH,
-    data: {
-      entityType: "PRIVATE_PROFIT", displayName, companyName: `${displayName} Inc.`, ein: "111111111", einIssuingCountry: "US",
-      phone: "+12024567890", street: "123 6th Ave", city: "New York", state: "NY", postalCode: "10001", country: "US",
-      email: "johndoe@abc.com", vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT",
-    },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { brandId: string }).brandId;
-}
+import { createSandboxBrand, ensureSubscribed, SANDBOX } from "./sandbox";
 
 /** Reloads the list until the brand's row shows the wanted text (the mirror follows webhooks, processed by the worker). */
 async function waitForRow(page: Page, url: string, displayName: string, text: string | RegExp) {
@@ -26,26 +10,15 @@ async function waitForRow(page: Page, url: string, displayName: string, text: st
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
 }
 
-/** Webhooks keep the mirror current; another spec may already have subscribed this shared server. */
-async function subscribeWebhooks(page: Page) {
-  await page.goto("/settings/webhooks");
-  await expect(page.getByRole("heading", { name: "Subscriptions" })).toBeVisible();
-  const subscribe = page.getByRole("button", { name: "Subscribe this portal to every category" });
-  if (await subscribe.count()) {
-    await subscribe.click();
-    await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
-  }
-}
-
 test("a brand created at the registry appears in the Brands list, reaches VERIFIED, and has a timeline", async ({ page, request }) => {
   test.setTimeout(180_000);
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
 
-  await subscribeWebhooks(page);
+  await ensureSubscribed(page);
 
   const displayName = `Brandlist ${Date.now().toString(36)}`;
-  const brandId = await createBrandInSandbox(request, displayName);
+  const brandId = await createSandboxBrand(request, displayName);
 
   await page.getByRole("navigation").getByRole("link", { name: "Brands" }).first().click();
   await expect(page).toHaveURL(/\/brands$/);
@@ -110,13 +83,13 @@ test("the brand page follows the identity check by itself; a tag added there fil
   test.setTimeout(180_000);
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
-  await subscribeWebhooks(page);
+  await ensureSubscribed(page);
 
   const stamp = Date.now().toString(36);
   const tagged = `Promo ${stamp}`;
   const other = `Plain ${stamp}`;
-  const brandId = await createBrandInSandbox(request, tagged);
-  await createBrandInSandbox(request, other);
+  const brandId = await createSandboxBrand(request, tagged);
+  await createSandboxBrand(request, other);
   await waitForRow(page, "/brands", tagged, brandId);
   await waitForRow(page, "/brands", other, "PRIVATE_PROFIT");
 

@@ -1,34 +1,9 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
+import { createSandboxBrand, ensureSubscribed, SANDBOX, SANDBOX_AUTH, shot } from "./sandbox";
 
-// The e2e server runs the TCR sandbox on SANDBOX_PORT with the launcher's default key.
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
-const AUTH = { Authorization: "Bearer sandbox-key" };
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-async function createBrandInSandbox(request: APIRequestContext, displayName: string): Promise<string> {
-  const res = await request.post(`${SANDBOX}/v2/brand/nonBlocking`, {
-    headers: AUTH,
-    data: {
-      entityType: "PRIVATE_PROFIT", displayName, companyName: `${displayName} Inc.`, ein: "111111111", einIssuingCountry: "US",
-      phone: "+12024567890", street: "123 6th Ave", city: "New York", state: "NY", postalCode: "10001", country: "US",
-      email: "ops@campaigner.example", website: "https://www.campaigner.example", vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT",
-    },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { brandId: string }).brandId;
-}
-
-/** The mirror follows the registry's webhooks: subscribe this portal unless an earlier test already did. */
-async function ensureSubscribed(page: Page) {
-  await page.goto("/settings/webhooks");
-  const subscribe = page.getByRole("button", { name: "Subscribe this portal to every category" });
-  if (await subscribe.isVisible()) {
-    await subscribe.click();
-    await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
-  }
-  await expect(page.getByRole("row", { name: "CAMPAIGN This portal" })).toBeVisible();
-}
+// The campaigns below link to pages on the brand's own site.
+const CAMPAIGNER = { email: "ops@campaigner.example", website: "https://www.campaigner.example" };
 
 async function waitFor(page: Page, url: string, check: (page: Page) => Promise<void>) {
   await expect(async () => {
@@ -44,7 +19,7 @@ test("build a campaign for a verified brand with live qualification and complian
   await ensureSubscribed(page);
 
   const name = `Campaigner ${Date.now().toString(36)}`;
-  const brandId = await createBrandInSandbox(request, name);
+  const brandId = await createSandboxBrand(request, name, CAMPAIGNER);
   const advanced = await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } });
   expect(advanced.ok(), await advanced.text()).toBe(true);
   await waitFor(page, "/brands", async (p) => {
@@ -172,15 +147,15 @@ test("a carrier's rejection shows on the campaign with its reason, and the resub
 
   // A vetted brand (AGENTS_FRANCHISES needs a vet and goes through manual review at AT&T, T-Mobile and Verizon).
   const name = `Rejectee ${Date.now().toString(36)}`;
-  const brandId = await createBrandInSandbox(request, name);
+  const brandId = await createSandboxBrand(request, name, CAMPAIGNER);
   const adv = async (ms: number) => expect((await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms } })).ok()).toBe(true);
   await adv(120_000);
-  const vet = await request.post(`${SANDBOX}/v2/brand/${brandId}/externalVetting`, { headers: AUTH, data: { evpId: "AEGIS", vettingClass: "STANDARD" } });
+  const vet = await request.post(`${SANDBOX}/v2/brand/${brandId}/externalVetting`, { headers: SANDBOX_AUTH, data: { evpId: "AEGIS", vettingClass: "STANDARD" } });
   expect(vet.ok(), await vet.text()).toBe(true);
   await adv(15 * 60_000);
   // The sandbox's reviewers reject a campaign whose description says REJECT (documented scenario rule).
   const created = await request.post(`${SANDBOX}/v2/campaignBuilder`, {
-    headers: AUTH,
+    headers: SANDBOX_AUTH,
     data: {
       brandId, usecase: "AGENTS_FRANCHISES", resellerId: "R000000", referenceId: `rej-${Date.now().toString(36)}`,
       description: `${name} franchise offices message their local customers. REJECT scenario for the end-to-end test.`,

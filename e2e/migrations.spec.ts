@@ -1,13 +1,11 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
+import { SANDBOX, SANDBOX_AUTH } from "./sandbox";
 
-// The e2e server runs the TCR sandbox on SANDBOX_PORT (playwright.config.ts) with the launcher's default API key.
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
-const AUTH = { Authorization: "Bearer sandbox-key" };
 const uid = () => Date.now().toString(36).toUpperCase().slice(-5) + Math.floor(Math.random() * 36).toString(36).toUpperCase();
 
 async function sandbox<T>(request: APIRequestContext, method: "post" | "delete", path: string, data?: unknown): Promise<T> {
-  const res = await request[method](`${SANDBOX}${path}`, { headers: path.startsWith("/v2") ? AUTH : {}, data });
+  const res = await request[method](`${SANDBOX}${path}`, { headers: path.startsWith("/v2") ? SANDBOX_AUTH : {}, data });
   expect(res.ok(), `${method} ${path}: ${await res.text()}`).toBe(true);
   return (res.status() === 204 ? null : await res.json()) as T;
 }

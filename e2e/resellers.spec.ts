@@ -1,32 +1,5 @@
-import type { APIRequestContext, Page } from "@playwright/test";
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
-
-const SANDBOX = `http://127.0.0.1:${process.env.E2E_SANDBOX_PORT ?? "4080"}`;
-const AUTH = { Authorization: "Bearer sandbox-key" };
-const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
-
-async function createBrandInSandbox(request: APIRequestContext, displayName: string): Promise<string> {
-  const res = await request.post(`${SANDBOX}/v2/brand/nonBlocking`, {
-    headers: AUTH,
-    data: {
-      entityType: "PRIVATE_PROFIT", displayName, companyName: `${displayName} Inc.`, ein: "111111111", einIssuingCountry: "US",
-      phone: "+12024567890", street: "123 6th Ave", city: "New York", state: "NY", postalCode: "10001", country: "US",
-      email: "ops@reseller-e2e.example", website: "https://www.reseller-e2e.example", vertical: "RETAIL", brandRelationship: "BASIC_ACCOUNT",
-    },
-  });
-  expect(res.ok(), await res.text()).toBe(true);
-  return ((await res.json()) as { brandId: string }).brandId;
-}
-
-async function ensureSubscribed(page: Page) {
-  await page.goto("/settings/webhooks");
-  const subscribe = page.getByRole("button", { name: "Subscribe this portal to every category" });
-  if (await subscribe.isVisible()) {
-    await subscribe.click();
-    await expect(page.getByText("Every category now posts to this portal.")).toBeVisible();
-  }
-  await expect(page.getByRole("row", { name: "CAMPAIGN This portal" })).toBeVisible();
-}
+import { createSandboxBrand, ensureSubscribed, SANDBOX, shot } from "./sandbox";
 
 test("manage resellers in Settings and pick one in the campaign builder, with the warning that it is final", async ({ page, request }) => {
   test.setTimeout(180_000);
@@ -95,7 +68,7 @@ test("manage resellers in Settings and pick one in the campaign builder, with th
   // The builder's reseller choice lists the organization's resellers, R000000 meaning none.
   await ensureSubscribed(page);
   const brandName = `Resold ${run}`;
-  await createBrandInSandbox(request, brandName);
+  await createSandboxBrand(request, brandName, { email: "ops@reseller-e2e.example", website: "https://www.reseller-e2e.example" });
   expect((await request.post(`${SANDBOX}/_sandbox/clock/advance`, { data: { ms: 120_000 } })).ok()).toBe(true);
   await expect(async () => {
     await page.goto("/brands");
