@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -10,11 +9,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { Textarea } from "@/components/ui/textarea";
 import { mnoName } from "@/lib/campaigns/carriers";
 import { formatDate } from "@/lib/format";
-import { dryRunAction, startBulkJobAction } from "@/lib/migrations/actions";
-import type { DryRun } from "@/lib/migrations/commands";
 import type { IncomingRow } from "@/lib/migrations/queries";
-import { BULK_KIND_LABELS, REJECTION_CATEGORIES, REJECTION_CATEGORY_LABELS, type BulkParams, type IncomingFilter, type Selection } from "@/lib/migrations/schemas";
+import { BULK_KIND_LABELS, REJECTION_CATEGORIES, REJECTION_CATEGORY_LABELS, type BulkParams, type IncomingFilter } from "@/lib/migrations/schemas";
 import { DryRunPanel } from "../../migrations/_components/dry-run-panel";
+import { useBulkSelection } from "../../migrations/_components/use-bulk-selection";
 
 type Partner = { id: string; label: string; isDca: boolean; cnpMigrationSupported: boolean };
 type Category = (typeof REJECTION_CATEGORIES)[number];
@@ -22,45 +20,15 @@ type Category = (typeof REJECTION_CATEGORIES)[number];
 const sharingTone = (s: string | null) => (s === "PENDING" ? "info" : s === "ACCEPTED" ? "success" : s === "DECLINED" ? "danger" : "neutral");
 
 export function IncomingTable({ rows, total, filter, partners, canAct }: { rows: IncomingRow[]; total: number; filter: IncomingFilter; partners: Partner[]; canAct: boolean }) {
-  const router = useRouter();
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [allMatching, setAllMatching] = useState(false);
   const [kind, setKind] = useState<"ELECT" | "DECLINE">("ELECT");
   const [upstream, setUpstream] = useState("");
   const [categories, setCategories] = useState<Category[]>([]);
   const [explanation, setExplanation] = useState("");
-  const [dry, setDry] = useState<DryRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
-  const selection: Selection = allMatching ? { incoming: filter } : { campaignIds: [...chosen] };
-  const count = allMatching ? total : chosen.size;
   const params: BulkParams | null =
     kind === "ELECT" ? (upstream ? { kind, upstreamCnpId: upstream } : null)
       : categories.length && explanation.trim() ? { kind, rejectionCategory: categories, explanation: explanation.trim() } : null;
-  const pageAll = rows.length > 0 && rows.every((r) => chosen.has(r.campaignId));
-  const reset = () => setDry(null);
-  const toggle = (id: string) => {
-    setAllMatching(false);
-    reset();
-    setChosen((s) => {
-      const n = new Set(s);
-      if (n.has(id)) n.delete(id);
-      else n.add(id);
-      return n;
-    });
-  };
-  const runDry = () => params && start(async () => {
-    setError(null);
-    const r = await dryRunAction({ params, selection });
-    if (r.ok) setDry(r.data);
-    else setError(Object.values(r.fieldErrors ?? {})[0] ?? r.error);
-  });
-  const execute = (confirmCount?: number) => params && start(async () => {
-    setError(null);
-    const r = await startBulkJobAction({ params, selection, confirmCount });
-    if (r.ok) router.push(`/jobs/${r.data.jobId}`);
-    else setError(Object.values(r.fieldErrors ?? {})[0] ?? r.error);
-  });
+  const bulk = useBulkSelection({ rowIds: rows.map((r) => r.campaignId), total, matching: { incoming: filter }, params });
+  const reset = bulk.reset;
   const toggleCategory = (c: Category) => { reset(); setCategories((cs) => (cs.includes(c) ? cs.filter((x) => x !== c) : [...cs, c])); };
   const missing = kind === "ELECT" ? (upstream ? null : "Choose whom to share on to.") : !categories.length ? "Choose at least one category." : !explanation.trim() ? "Explain why." : null;
   return (
@@ -70,10 +38,10 @@ export function IncomingTable({ rows, total, filter, partners, canAct }: { rows:
           <h2 id="bulk-incoming" className="text-base font-semibold">Bulk action</h2>
           <div className="flex flex-wrap items-end gap-3">
             <p className="text-sm" data-testid="selection-count">
-              <span className="font-medium tabular-nums">{count.toLocaleString("en-US")}</span> selected{allMatching ? " (all shares matching the filter, on every page)" : ""}
+              <span className="font-medium tabular-nums">{bulk.count.toLocaleString("en-US")}</span> selected{bulk.allMatching ? " (all shares matching the filter, on every page)" : ""}
             </p>
-            {!allMatching && total > 0 ? <Button variant="outline" size="sm" onClick={() => { setAllMatching(true); reset(); }}>Select all {total.toLocaleString("en-US")} matching</Button> : null}
-            {allMatching || chosen.size ? <Button variant="ghost" size="sm" onClick={() => { setAllMatching(false); setChosen(new Set()); reset(); }}>Clear selection</Button> : null}
+            {!bulk.allMatching && total > 0 ? <Button variant="outline" size="sm" onClick={bulk.selectAllMatching}>Select all {total.toLocaleString("en-US")} matching</Button> : null}
+            {bulk.allMatching || bulk.chosen.size ? <Button variant="ghost" size="sm" onClick={bulk.clear}>Clear selection</Button> : null}
           </div>
           <fieldset className="flex flex-wrap gap-4 text-sm">
             <legend className="sr-only">Action</legend>
@@ -108,11 +76,11 @@ export function IncomingTable({ rows, total, filter, partners, canAct }: { rows:
             </div>
           )}
           <div className="flex items-center gap-3">
-            <Button disabled={pending || count === 0 || !params} onClick={runDry}>Dry run</Button>
-            {count > 0 && missing ? <span className="text-xs text-muted-foreground">{missing}</span> : null}
+            <Button disabled={bulk.pending || bulk.count === 0 || !params} onClick={bulk.runDry}>Dry run</Button>
+            {bulk.count > 0 && missing ? <span className="text-xs text-muted-foreground">{missing}</span> : null}
           </div>
-          {dry && params ? <DryRunPanel dry={dry} actionLabel={BULK_KIND_LABELS[params.kind] + (params.kind === "ELECT" ? ` → ${params.upstreamCnpId}` : "")} pending={pending} onExecute={execute} /> : null}
-          {error ? <p role="status" className="text-sm text-danger-foreground">{error}</p> : null}
+          {bulk.dry && params ? <DryRunPanel dry={bulk.dry} actionLabel={BULK_KIND_LABELS[params.kind] + (params.kind === "ELECT" ? ` → ${params.upstreamCnpId}` : "")} pending={bulk.pending} onExecute={bulk.execute} /> : null}
+          {bulk.error ? <p role="status" className="text-sm text-danger-foreground">{bulk.error}</p> : null}
         </section>
       ) : null}
       <Table>
@@ -120,7 +88,7 @@ export function IncomingTable({ rows, total, filter, partners, canAct }: { rows:
           <TableRow>
             {canAct ? (
               <TableHead className="w-8">
-                <Checkbox aria-label="Select this page" checked={allMatching || pageAll} onCheckedChange={() => { setAllMatching(false); reset(); setChosen(pageAll ? new Set() : new Set(rows.map((r) => r.campaignId))); }} />
+                <Checkbox aria-label="Select this page" checked={bulk.allMatching || bulk.pageAll} onCheckedChange={bulk.togglePage} />
               </TableHead>
             ) : null}
             <TableHead>Campaign</TableHead><TableHead>Shared by, when</TableHead><TableHead>Use case, brand</TableHead>
@@ -133,7 +101,7 @@ export function IncomingTable({ rows, total, filter, partners, canAct }: { rows:
           ) : null}
           {rows.map((r) => (
             <TableRow key={r.campaignId}>
-              {canAct ? <TableCell><Checkbox aria-label={`Select ${r.campaignId}`} checked={allMatching || chosen.has(r.campaignId)} onCheckedChange={() => toggle(r.campaignId)} /></TableCell> : null}
+              {canAct ? <TableCell><Checkbox aria-label={`Select ${r.campaignId}`} checked={bulk.isChosen(r.campaignId)} onCheckedChange={() => bulk.toggle(r.campaignId)} /></TableCell> : null}
               <TableCell className="font-mono"><Link className="underline" href={`/migrations/${r.campaignId}`}>{r.campaignId}</Link></TableCell>
               <TableCell><span className="font-mono">{r.downstreamCnpId ?? "–"}</span><span className="block text-xs text-muted-foreground">{formatDate(r.sharedAt)}</span></TableCell>
               <TableCell>
