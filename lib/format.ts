@@ -10,3 +10,12 @@ export function formatDateTime(d: Date | string | null | undefined): string {
 export function formatDate(d: Date | string | null | undefined): string {
   return d ? dateOnly.format(new Date(d)) : "—";
 }
+
+/** A dynamic route segment as the user typed it; a malformed %-escape is kept as it came. */
+export function routeSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

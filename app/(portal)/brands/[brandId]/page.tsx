@@ -11,7 +11,7 @@ import { entityTypeLabel } from "@/lib/brands/labels";
 import { brandLiveStatus } from "@/lib/brands/live-status";
 import { getBrand, loadBrandAppeals, loadBrandAssets, loadBrandOverview, loadBrandVetting } from "@/lib/brands/queries";
 import { db } from "@/lib/db";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, routeSegment } from "@/lib/format";
 import { brandTimeline } from "@/lib/timeline/queries";
 import { EnumValue, IdentityStatus } from "../_components/brand-labels";
 import { AppealsTab } from "./_components/appeals-tab";
@@ -27,22 +27,14 @@ import { VettingTab } from "./_components/vetting-tab";
 type Props = { params: Promise<{ brandId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Next hands over the segment as written in the URL; a stray "%" must read as "not found", not crash the page.
-function segment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
-  return { title: `Brand ${segment((await params).brandId)}` };
+  return { title: `Brand ${routeSegment((await params).brandId)}` };
 }
 
 export default async function BrandPage({ params, searchParams }: Props) {
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
-  const brandId = segment((await params).brandId);
+  const brandId = routeSegment((await params).brandId);
   const tab = parseTab((await searchParams).tab);
   const brand = await getBrand(db(), ctx.org.id, brandId);
   if (!brand) notFound();

@@ -15,7 +15,7 @@ import { groupCampaignFields } from "@/lib/campaigns/fields";
 import { formatMoney } from "@/lib/campaigns/labels";
 import { campaignRegistryDetail, getCampaign } from "@/lib/campaigns/queries";
 import { db } from "@/lib/db";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate, formatDateTime, routeSegment } from "@/lib/format";
 import { campaignTimeline } from "@/lib/timeline/queries";
 import { CampaignStatus, OperationStatus, SharingStatus } from "../_components/campaign-labels";
 import { AutoRenewalToggle, DeactivateDialog, NudgeDialog, RefreshCampaignButton, ResubmitDialog } from "./_components/campaign-actions";
@@ -27,16 +27,8 @@ import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions
 
 type Params = { params: Promise<{ campaignId: string }> };
 
-function segment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Campaign ${segment((await params).campaignId)}` };
+  return { title: `Campaign ${routeSegment((await params).campaignId)}` };
 }
 
 const DATE_KEYS = new Set(["createDate", "billedDate", "expirationDate"]);
@@ -60,7 +52,7 @@ function Unavailable({ error }: { error: string }) {
 export default async function CampaignPage({ params }: Params) {
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
-  const campaignId = segment((await params).campaignId);
+  const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();
   const [timeline, live] = await Promise.all([campaignTimeline(db(), ctx.org.id, c.campaignId), campaignRegistryDetail(db(), ctx.org.id, c.campaignId)]);

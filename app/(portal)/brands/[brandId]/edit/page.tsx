@@ -13,27 +13,20 @@ import { FEEDBACK_HELP } from "@/lib/brands/update-rules";
 import { fieldLabel } from "@/lib/brands/wizard";
 import { loadWizardOptions } from "@/lib/brands/wizard-options";
 import { db } from "@/lib/db";
+import { routeSegment } from "@/lib/format";
 import { IdentityStatus } from "../../_components/brand-labels";
 import { BrandEditForm } from "./_components/brand-edit-form";
 
 type Params = { params: Promise<{ brandId: string }> };
 
-function segment(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Edit brand ${segment((await params).brandId)}` };
+  return { title: `Edit brand ${routeSegment((await params).brandId)}` };
 }
 
 export default async function EditBrandPage({ params }: Params) {
   const ctx = await currentContext();
   if (!ctx) redirect("/sign-in");
-  const brandId = segment((await params).brandId);
+  const brandId = routeSegment((await params).brandId);
   const brand = await getBrand(db(), ctx.org.id, brandId);
   if (!brand) notFound();
   const detailHref = `/brands/${encodeURIComponent(brand.brandId)}`;
