@@ -156,7 +156,7 @@ test("a filtered brands list downloads as CSV with the same rows, and the dashbo
   // --- Reports page: every report with its columns and a download.
   await page.getByRole("navigation").getByRole("link", { name: "Reports" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 2 })).toHaveCount(9);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveCount(10);
   await page.getByText("18 columns").first().click();
   await expect(page.getByText("Vetting records", { exact: true })).toBeVisible();
   await expectAccessible(page);
