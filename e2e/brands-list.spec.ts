@@ -47,7 +47,7 @@ test("a brand created at the registry appears in the Brands list, reaches VERIFI
   await expect(page.getByText("1–1 of 1 brand")).toBeVisible();
   await page.getByRole("link", { name: /Display name/ }).click();
   await expect(page).toHaveURL(/sort=displayName/);
-  await expect(page.getByRole("columnheader", { name: /Display name/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("region", { name: "Brands", exact: true }).getByRole("columnheader", { name: /Display name/ })).toHaveAttribute("aria-sort", "ascending");
   await page.getByLabel("Identity status").selectOption("UNVERIFIED");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("heading", { name: "Nothing matches these filters" })).toBeVisible();

@@ -6,6 +6,9 @@ import { PortalShell } from "./_components/portal-shell";
 
 export const dynamic = "force-dynamic";
 
+// The one gate of the portal's pages: without a session the visitor is sent to sign in, and a member of no
+// organization is told so. Pages render in parallel with this layout, so a page without a context renders
+// nothing instead of redirecting on its own (a second redirect raced this one).
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const ctx = await currentContext();
   if (!ctx) {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ExportButton } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +19,7 @@ const TONE = { SUCCESS: "success", FAILURE: "danger", DENIED: "warning" } as con
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const raw = await searchParams;
   const filter = auditFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])));
   const { rows, total, nextCursor, actions } = await listAudit(db(), ctx.org.id, filter);

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
@@ -23,7 +22,7 @@ export const metadata: Metadata = { title: "Brands" };
 
 export default async function BrandsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const f = parseBrandFilters(await searchParams);
   const canRegister = can(ctx.role, "registry.act");
   const [{ rows, total, pageSize, verticals, tags }, drafts] = await Promise.all([

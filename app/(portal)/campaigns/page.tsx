@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { Plus } from "lucide-react";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
@@ -27,7 +26,7 @@ const STEP_LABELS: Record<string, string> = { brand: "Brand", usecase: "Use case
 
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const f = parseCampaignFilters(await searchParams);
   const canAct = can(ctx.role, "registry.act");
   const [{ rows, total, pageSize, facets }, drafts] = await Promise.all([

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ExportButton, FilterBar, hrefFor, TablePager, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { currentContext } from "@/lib/auth/context";
@@ -19,7 +18,7 @@ const MIGRATION_LABELS: Record<(typeof MIGRATION_STATE_FILTERS)[number], string>
 
 export default async function MigrationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const sp = await searchParams;
   const filter = parseOutgoing(sp);
   const page = parsePage(sp);

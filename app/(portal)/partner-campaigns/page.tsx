@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { ExportButton, FilterBar, hrefFor, TablePager, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { currentContext } from "@/lib/auth/context";
@@ -14,7 +13,7 @@ export const metadata: Metadata = { title: "Partner campaigns" };
 
 export default async function PartnerCampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const sp = await searchParams;
   const filter = parseIncoming(sp);
   const page = parsePage(sp);

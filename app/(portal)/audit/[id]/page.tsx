@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Audit entry" };
 
 export default async function AuditEntryPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const { id } = await params;
   const row = await getAuditEntry(db(), ctx.org.id, id);
   if (!row) notFound();

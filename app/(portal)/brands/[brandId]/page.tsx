@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ArrowLeft, Pencil } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -33,7 +33,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function BrandPage({ params, searchParams }: Props) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const brandId = routeSegment((await params).brandId);
   const tab = parseTab((await searchParams).tab);
   const brand = await getBrand(db(), ctx.org.id, brandId);

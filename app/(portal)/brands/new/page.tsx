@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Register a brand" };
 
 export default async function NewBrandPage({ searchParams }: { searchParams: Promise<{ draft?: string | string[] }> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   if (!can(ctx.role, "registry.act")) {
     return (
       <EmptyState

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -51,7 +51,7 @@ function Unavailable({ error }: { error: string }) {
 
 export default async function CampaignPage({ params }: Params) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "New campaign" };
 
 export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const back = (
     <Link href="/campaigns" className="inline-flex items-center gap-1 hover:text-foreground">
       <ArrowLeft aria-hidden="true" className="size-4" /> Campaigns

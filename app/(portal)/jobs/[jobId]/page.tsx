@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ExportButton } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -19,7 +19,7 @@ const STATE_TONE: Record<string, "success" | "warning" | "danger" | "info" | "ne
 
 export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const { jobId } = await params;
   const sp = await searchParams;
   const page = Math.max(1, Number(sp.page) || 1);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -40,7 +40,7 @@ function Chain({ hops, empty }: { hops: Hop[] | null; empty: string }) {
 
 export default async function MigrationDetailPage({ params }: { params: Promise<{ campaignId: string }> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const parsed = campaignIdSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const { campaignId } = parsed.data;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   if (!can(ctx.role, "members.read")) return <Forbidden what="Member management" />;
   const members = await listMembers(db(), ctx.org.id);
   const canGrantOwner = can(ctx.role, "owners.manage");

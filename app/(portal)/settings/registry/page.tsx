@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
@@ -16,7 +15,7 @@ export const metadata: Metadata = { title: "Registry connection" };
 
 export default async function RegistryPage() {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="The registry connection" />;
   const view = await getConnectionView(db(), ctx.org.id);
   const account = view

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { FilterBar, TableEmpty, TablePager, type RawSearchParams } from "@/components/data-table";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: "Resellers" };
 
 export default async function ResellersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="Reseller settings" />;
   const canManage = can(ctx.role, "settings.manage");
   const f = parseResellerFilters(await searchParams);

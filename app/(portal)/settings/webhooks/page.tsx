@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
@@ -15,7 +14,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="Webhook settings" />;
   const canManage = can(ctx.role, "settings.manage");
   const [overview, events] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ArrowLeft, ShieldAlert } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -25,7 +25,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EditBrandPage({ params }: Params) {
   const ctx = await currentContext();
-  if (!ctx) redirect("/sign-in");
+  if (!ctx) return null;
   const brandId = routeSegment((await params).brandId);
   const brand = await getBrand(db(), ctx.org.id, brandId);
   if (!brand) notFound();
