@@ -16,3 +16,15 @@ export function contentDisposition(rawName: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** The headers of every file download: an attachment that is never sniffed, rendered or cached. */
+export function downloadHeaders(file: { contentType: string; size: number; fileName: string }): HeadersInit {
+  return {
+    "Content-Type": file.contentType,
+    "Content-Length": String(file.size),
+    "Content-Disposition": contentDisposition(file.fileName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cache-Control": "private, no-store",
+  };
+}

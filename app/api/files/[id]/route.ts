@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
-import { contentDisposition } from "@/lib/evidence/download";
+import { downloadHeaders } from "@/lib/evidence/download";
 import { getEvidenceFile } from "@/lib/evidence/queries";
 import { StorageNotFound } from "@/lib/evidence/storage";
 import { log } from "@/lib/log";
@@ -25,13 +25,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     return Response.json({ error: "The stored copy of this file is missing." }, { status: 410 });
   }
   return new Response(Readable.toWeb(stream) as ReadableStream, {
-    headers: {
-      "Content-Type": file.mimeType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(file.fileName),
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      "Cache-Control": "private, no-store",
-    },
+    headers: downloadHeaders({ contentType: file.mimeType, size: file.size, fileName: file.fileName }),
   });
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { registryFileSchema } from "@/lib/evidence/attach-targets";
 import { downloadFromRegistry } from "@/lib/evidence/registry";
-import { contentDisposition, safeDownloadType } from "@/lib/evidence/download";
+import { downloadHeaders, safeDownloadType } from "@/lib/evidence/download";
 import { log } from "@/lib/log";
 import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
@@ -25,14 +25,7 @@ export async function GET(req: Request) {
   try {
     const file = await downloadFromRegistry(await registryClientFor(db(), ctx.org.id), parsed.data, parsed.data.uuid);
     return new Response(new Uint8Array(file.data), {
-      headers: {
-        "Content-Type": safeDownloadType(file.contentType),
-        "Content-Length": String(file.data.byteLength),
-        "Content-Disposition": contentDisposition(file.fileName),
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-        "Cache-Control": "private, no-store",
-      },
+      headers: downloadHeaders({ contentType: safeDownloadType(file.contentType), size: file.data.byteLength, fileName: file.fileName }),
     });
   } catch (e) {
     const registry = describeRegistryError(e);
