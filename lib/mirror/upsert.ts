@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { isUniqueViolation, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import type { Brand as TcrBrand } from "@/lib/tcr/schemas/brand";
 import type { Campaign as TcrCampaign } from "@/lib/tcr/schemas/campaign";
 import { canonicalJson } from "@/lib/webhooks/signature";
@@ -35,20 +35,16 @@ export type UpsertOutcome = "created" | "updated" | "unchanged" | "stale";
  * row holds. Returns what happened, so reconciliation can count the differences it repaired.
  */
 async function guardedUpsert<T extends { data: Prisma.InputJsonValue; confirmedAt: Date }>(
-  create: () => Promise<unknown>,
+  /** Inserts unless the row exists (ON CONFLICT DO NOTHING), returning how many rows it inserted. */
+  create: () => Promise<{ count: number }>,
   current: () => Promise<Record<string, unknown> | null>,
   update: (where: { confirmedAt: { lte: Date } }) => Promise<{ count: number }>,
   fields: T,
 ): Promise<UpsertOutcome> {
   const existing = await current();
-  if (!existing) {
-    try {
-      await create();
-      return "created";
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-    }
-  }
+  // A concurrent writer may insert the same row first. Skipping the duplicate instead of catching a unique
+  // violation keeps a surrounding PostgreSQL transaction usable (a failed statement would abort it).
+  if (!existing && (await create()).count === 1) return "created";
   const before = existing ?? (await current());
   const r = await update({ confirmedAt: { lte: fields.confirmedAt } });
   if (r.count === 0) return "stale";
@@ -76,7 +72,7 @@ export async function upsertBrand(db: Tx, orgId: string, b: TcrBrand, confirmedA
   const fields = { ...brandColumns(b), data: withHeldTags(b, held?.data), confirmedAt, deletedAt: null };
   const key = { orgId_brandId: { orgId, brandId: b.brandId } };
   return guardedUpsert(
-    () => db.brand.create({ data: { orgId, brandId: b.brandId, ...fields } }),
+    () => db.brand.createMany({ data: [{ orgId, brandId: b.brandId, ...fields }], skipDuplicates: true }),
     () => db.brand.findUnique({ where: key }),
     (w) => db.brand.updateMany({ where: { orgId, brandId: b.brandId, ...w }, data: fields }),
     fields,
@@ -113,7 +109,7 @@ export async function upsertCampaign(
   const data = withHeldTags(c, (await db.campaign.findUnique({ where: key, select: { data: true } }))?.data);
   const fields = { ...campaignColumns(c), data, confirmedAt, deletedAt: null };
   const outcome = await guardedUpsert(
-    () => db.campaign.create({ data: { orgId, campaignId: c.campaignId, ...fields } }),
+    () => db.campaign.createMany({ data: [{ orgId, campaignId: c.campaignId, ...fields }], skipDuplicates: true }),
     () => db.campaign.findUnique({ where: key }),
     (w) => db.campaign.updateMany({ where: { orgId, campaignId: c.campaignId, ...w }, data: fields }),
     fields,
