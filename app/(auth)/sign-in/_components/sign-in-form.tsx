@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { useHydrated } from "@/components/form/use-hydrated";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -18,6 +19,9 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(expired ? "Your session has ended. Sign in again." : null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  // Until React has hydrated, a submit would be the browser's own: the button stays disabled (which also stops
+  // Enter from submitting), and method/action make even a forced native submit a POST body, never a query string.
+  const hydrated = useHydrated();
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -33,7 +37,7 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
   return (
     <Card>
       <CardContent className="pt-6">
-        <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
+        <form method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Sign in">
           {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
           <FormField label="Email" htmlFor="email" error={formState.errors.email?.message} required>
             <Input type="email" autoComplete="username" autoFocus {...register("email")} />
@@ -41,8 +45,8 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
           <FormField label="Password" htmlFor="password" error={formState.errors.password?.message} required>
             <Input type="password" autoComplete="current-password" {...register("password")} />
           </FormField>
-          <Button type="submit" className="w-full" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? "Signing in…" : "Sign in"}
+          <Button type="submit" className="w-full" disabled={!hydrated || formState.isSubmitting}>
+            {!hydrated ? "Loading…" : formState.isSubmitting ? "Signing in…" : "Sign in"}
           </Button>
         </form>
       </CardContent>
