@@ -38,11 +38,32 @@ function stopAll(code) {
     const c = alive[i++];
     if (!c) return process.exit(code);
     if (c.proc.exitCode !== null || c.proc.signalCode !== null) return next();
-    const timer = setTimeout(() => c.proc.kill("SIGKILL"), 10_000);
-    c.proc.once("exit", () => { clearTimeout(timer); next(); });
+    // Found before the child can exit: once it has, its orphans belong to init and can no longer be traced.
+    const family = descendants(c.proc.pid);
+    const killFamily = () => { for (const pid of family) try { process.kill(pid, "SIGKILL"); } catch { /* gone */ } };
+    const timer = setTimeout(() => { c.proc.kill("SIGKILL"); killFamily(); }, 10_000);
+    c.proc.once("exit", () => { clearTimeout(timer); setTimeout(() => { killFamily(); next(); }, 500); });
     c.proc.kill("SIGTERM");
   };
   next();
+}
+// `next dev` and `tsx` do their real work in grandchildren, which a signal to the child alone can leave running
+// (holding the ports). Children stay in the launcher's process group, so whoever stops the launcher's group
+// (Ctrl-C, Playwright) reaches them all; for a stop the launcher decides on, it finds them through /proc.
+function descendants(pid) {
+  let table;
+  try {
+    table = fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${d}/stat`, "utf8");
+        return [Number(d), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1])];
+      } catch { return null; }
+    }).filter(Boolean);
+  } catch { return []; }
+  const found = [];
+  const walk = (p) => { for (const [c, pp] of table) if (pp === p) { found.push(c); walk(c); } };
+  walk(pid);
+  return found;
 }
 process.on("SIGINT", () => { say("stopping…"); stopAll(0); });
 process.on("SIGTERM", () => stopAll(0));
@@ -92,7 +113,18 @@ function localSecrets() {
   return s;
 }
 
+// The Prisma client is generated code (not in git). `npm ci` makes it through postinstall, but an install with
+// --ignore-scripts, or a schema edited since, would leave every process failing on import: make it here too.
+function ensurePrismaClient() {
+  const schema = path.join(root, "prisma", "schema.prisma");
+  const client = path.join(root, "generated", "prisma", "client.ts");
+  if (fs.existsSync(client) && fs.statSync(client).mtimeMs >= fs.statSync(schema).mtimeMs) return;
+  say("generating the Prisma client");
+  run("prisma generate", "npm", ["run", "-s", "db:generate"], process.env);
+}
+
 async function main() {
+  ensurePrismaClient();
   if (fresh) {
     if (!dataDir.startsWith(root + path.sep)) die(`--fresh refuses to delete ${dataDir}: it is outside the project`);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -118,8 +150,9 @@ async function main() {
   if (!external) {
     const dbPort = Number(process.env.PGLITE_PORT ?? (await freePort(5433)));
     say(`embedded PostgreSQL (PGlite) on 127.0.0.1:${dbPort}, data in ${path.relative(root, dataDir)}/pglite`);
-    // One PGlite backend behind a multiplexer: connections are cheap, so allow every pool (web, worker, pg-boss) its fill.
-    start("embedded database", bin("pglite-server"), [`--db=${path.join(dataDir, "pglite")}`, `--port=${dbPort}`, "--max-connections=100"], env);
+    // One PGlite backend behind a multiplexer (scripts/pglite-server.mjs: pglite-socket with its queue made safe for
+    // concurrent clients): connections are cheap, so allow every pool (web, worker, pg-boss) its fill.
+    start("embedded database", process.execPath, ["scripts/pglite-server.mjs", `--db=${path.join(dataDir, "pglite")}`, `--port=${dbPort}`, "--max-connections=100"], env);
     await waitForPort(dbPort, 60_000).catch((e) => die(`embedded database did not start: ${e.message}`));
     env.DATABASE_URL = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`;
   }
