@@ -38,6 +38,11 @@ function countPlaywright(file) {
 }
 
 function finish(ok) {
+  // A stage can fail with no failing test (vitest's unhandled errors, a lint or build error): count it, so the
+  // closing line never reads "0 failed" for a run that failed.
+  if (!ok && totals.failed === 0) totals.failed = 1;
+  // .ci/run adds its fresh-clone smoke test to these before it prints the run's closing line.
+  fs.writeFileSync(path.join(out, "totals.json"), JSON.stringify({ ...totals, ok: ok && totals.failed === 0 }));
   console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`);
   process.exit(ok && totals.failed === 0 ? 0 : 1);
 }
@@ -56,7 +61,7 @@ function ensureChromium() {
   return false;
 }
 
-for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json"]) fs.rmSync(path.join(out, f), { force: true });
+for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json", "totals.json"]) fs.rmSync(path.join(out, f), { force: true });
 
 const gen = stage("prisma client", "npm", ["run", "-s", "db:generate"]);
 if (!gen) finish(false);
