@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import type { NavItem } from "@/components/layout/sidebar-nav";
 import { currentContext, currentUser } from "@/lib/auth/context";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { capabilitiesFor } from "@/lib/registry/client";
 import { PortalShell } from "./_components/portal-shell";
 
 export const dynamic = "force-dynamic";
@@ -22,12 +24,18 @@ export default async function PortalLayout({ children }: { children: React.React
       </main>
     );
   }
+  // Campaigns stays in the menu on every upstream (its page says where campaigns are managed when it cannot);
+  // the migration pages are TCR's alone and leave the menu on a CPaaS upstream.
+  const caps = await capabilitiesFor(db(), ctx.org.id);
+  const migrations = caps.has("migration.cnp");
   const nav: NavItem[] = [
     { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
     { href: "/brands", label: "Brands", icon: "brands" },
     { href: "/campaigns", label: "Campaigns", icon: "campaigns" },
-    { href: "/migrations", label: "Migrations", icon: "migrations" },
-    { href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" },
+    ...(migrations ? [
+      { href: "/migrations", label: "Migrations", icon: "migrations" },
+      { href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" },
+    ] satisfies NavItem[] : []),
     { href: "/jobs", label: "Jobs", icon: "jobs" },
     { href: "/evidence", label: "Evidence", icon: "evidence" },
     { href: "/reports", label: "Reports", icon: "reports" },

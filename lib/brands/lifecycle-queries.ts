@@ -1,3 +1,4 @@
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 import { libraryFor } from "@/lib/evidence/queries";
 import { last2faResend } from "@/lib/brands/authplus";
 import { listBrandAppeals } from "@/lib/brands/appeals";
@@ -25,6 +26,8 @@ async function attempt<T>(what: string, fn: () => Promise<T>, fallback: T): Prom
   try {
     return { value: await fn(), error: null };
   } catch (e) {
+    // Not offered by this organization's upstream: the page hides that part and says why; it is not a failure.
+    if (e instanceof UnsupportedByProviderError) return { value: fallback, error: null };
     const described = describeRegistryError(e);
     const expected = described ?? (e instanceof AppError ? { message: e.message } : null);
     if (!expected) log().error({ err: e, what }, "brand detail read failed");

@@ -1,9 +1,12 @@
 import type { Db } from "@/lib/db";
 import { ValidationFailedError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { providerKindOf } from "@/lib/providers/kinds";
 import { loadCredentials } from "@/lib/registry/connection";
 import { PrismaIntentStore } from "@/lib/registry/intents";
-import { createTcrClient, type TcrClient } from "@/lib/tcr/client";
+import { clientForKind } from "@/lib/providers/adapters";
+import { capabilitiesOf, type Capabilities } from "@/lib/providers/capabilities";
+import type { TcrClient } from "@/lib/tcr/client";
 import { DbRateLimiter } from "@/lib/registry/limiter";
 
 export class RegistryNotConfiguredError extends ValidationFailedError {
@@ -12,11 +15,14 @@ export class RegistryNotConfiguredError extends ValidationFailedError {
   }
 }
 
-/** The registry client for one organization: its credentials, the shared limiter and its billable intents. */
+/**
+ * The registry client for one organization: its upstream's adapter (TCR itself, or a CPaaS behind the provider
+ * port) with its credentials, the shared limiter and its billable intents.
+ */
 export async function registryClientFor(db: Db, orgId: string, overrides: { timeoutMs?: number } = {}): Promise<TcrClient> {
   const creds = await loadCredentials(db, orgId);
   if (!creds) throw new RegistryNotConfiguredError();
-  return createTcrClient({
+  return clientForKind(creds.kind, {
     baseUrl: creds.baseUrl,
     auth: creds.auth,
     // Keyed by the credential row: every process using this key shares one budget.
@@ -25,4 +31,10 @@ export async function registryClientFor(db: Db, orgId: string, overrides: { time
     intentStore: new PrismaIntentStore(db, orgId),
     timeoutMs: overrides.timeoutMs,
   });
+}
+
+/** What this organization's upstream offers; with no connection yet, the TCR default (the first-run sandbox). */
+export async function capabilitiesFor(db: Db, orgId: string): Promise<Capabilities> {
+  const c = await db.registryConnection.findUnique({ where: { orgId }, select: { provider: true, authMode: true } });
+  return capabilitiesOf(c ? providerKindOf(c) : "TCR_BEARER");
 }

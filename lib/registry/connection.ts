@@ -4,6 +4,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { maskHint, open, seal } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import { ValidationFailedError } from "@/lib/errors";
+import { providerKindOf } from "@/lib/providers/kinds";
 import type { registryConnectionSchema } from "@/lib/registry/schemas";
 
 type Ctx = Pick<OrgContext, "user" | "org">;
@@ -14,7 +15,9 @@ export async function getConnectionView(db: Db, orgId: string) {
   if (!c) return null;
   return {
     baseUrl: c.baseUrl,
+    provider: c.provider,
     authMode: c.authMode,
+    kind: providerKindOf(c),
     apiKeyHint: c.apiKeyHint,
     hasSecret: Boolean(c.apiSecretEnc),
     hasWebhookSecret: Boolean(c.webhookSecretEnc),
@@ -41,12 +44,12 @@ export async function saveConnection(db: Db, ctx: Ctx, input: z.infer<typeof reg
     // Bearer (aggregator) mode has no secret; drop a stale one so it cannot be used by mistake.
     const apiSecretEnc = input.authMode === "BEARER" ? null : input.apiSecret ? seal(input.apiSecret) : current!.apiSecretEnc;
     const webhookSecretEnc = input.webhookSecret ? seal(input.webhookSecret) : (current?.webhookSecretEnc ?? null);
-    const data = { baseUrl: input.baseUrl, authMode: input.authMode, apiKeyEnc, apiKeyHint, apiSecretEnc, webhookSecretEnc, lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
+    const data = { baseUrl: input.baseUrl, provider: input.provider, authMode: input.authMode, apiKeyEnc, apiKeyHint, apiSecretEnc, webhookSecretEnc, lastTestedAt: null, lastTestOk: null, lastTestMessage: null };
     await tx.registryConnection.upsert({ where: { orgId: ctx.org.id }, create: { orgId: ctx.org.id, ...data }, update: data });
     await audit(tx, {
       orgId: ctx.org.id, actor: ctx.user, action: "registry.connection.save", targetType: "registry_connection",
       targetId: ctx.org.id, outcome: "SUCCESS",
-      detail: { baseUrl: input.baseUrl, authMode: input.authMode, keyChanged: Boolean(input.apiKey), secretChanged: Boolean(input.apiSecret), webhookSecretChanged: Boolean(input.webhookSecret) },
+      detail: { baseUrl: input.baseUrl, provider: input.provider, authMode: input.authMode, keyChanged: Boolean(input.apiKey), secretChanged: Boolean(input.apiSecret), webhookSecretChanged: Boolean(input.webhookSecret) },
     });
   });
 }
@@ -55,9 +58,10 @@ export async function saveConnection(db: Db, ctx: Ctx, input: z.infer<typeof reg
 export async function loadCredentials(db: Db, orgId: string) {
   const c = await db.registryConnection.findUnique({ where: { orgId } });
   if (!c) return null;
+  const base = { id: c.id, baseUrl: c.baseUrl, kind: providerKindOf(c) };
   return c.authMode === "BASIC"
-    ? { id: c.id, baseUrl: c.baseUrl, auth: { mode: "basic" as const, apiKey: open(c.apiKeyEnc), apiSecret: open(c.apiSecretEnc ?? "") } }
-    : { id: c.id, baseUrl: c.baseUrl, auth: { mode: "bearer" as const, apiKey: open(c.apiKeyEnc) } };
+    ? { ...base, auth: { mode: "basic" as const, apiKey: open(c.apiKeyEnc), apiSecret: open(c.apiSecretEnc ?? "") } }
+    : { ...base, auth: { mode: "bearer" as const, apiKey: open(c.apiKeyEnc) } };
 }
 
 /**

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { CspProfileUpdateRequest } from "@/lib/tcr/schemas/settings";
 
 export const AUTH_MODES = ["BEARER", "BASIC"] as const;
+export const REGISTRY_PROVIDERS = ["TCR", "VONAGE", "TELNYX"] as const;
+/** The authentication each CPaaS upstream uses (its reference documents one scheme only). */
+const PROVIDER_AUTH = { VONAGE: "BASIC", TELNYX: "BEARER" } as const;
 
 export const registryConnectionSchema = z
   .object({
@@ -10,11 +13,18 @@ export const registryConnectionSchema = z
       .trim()
       .pipe(z.url({ protocol: /^https?$/, error: "Enter the API base URL, e.g. https://csp-api.campaignregistry.com/v2" }))
       .transform((u) => u.replace(/\/+$/, "")),
+    provider: z.enum(REGISTRY_PROVIDERS, { error: "Choose the upstream this organization registers through." }).default("TCR"),
     authMode: z.enum(AUTH_MODES, { error: "Choose how this portal authenticates." }),
     // Blank means "keep the stored value": secrets are never sent back to the browser to be re-submitted.
     apiKey: z.string().trim().max(512, "That key is too long.").optional().default(""),
     apiSecret: z.string().trim().max(512, "That secret is too long.").optional().default(""),
     webhookSecret: z.string().trim().max(512, "That secret is too long.").optional().default(""),
+  })
+  .superRefine((v, ctx) => {
+    const required = v.provider === "TCR" ? null : PROVIDER_AUTH[v.provider];
+    if (required && v.authMode !== required) {
+      ctx.addIssue({ code: "custom", path: ["authMode"], message: `${v.provider === "VONAGE" ? "Vonage" : "Telnyx"} uses ${required === "BASIC" ? "Basic authentication (API key and secret)" : "a Bearer API key"}.` });
+    }
   });
 export type RegistryConnectionInput = z.input<typeof registryConnectionSchema>;
 

@@ -28,7 +28,7 @@ describe("Test connection against the sandbox", () => {
     const { org, ctx } = await makeOrg(t.db);
     await saveConnection(t.db, ctx, registryConnectionSchema.parse({ baseUrl: sandbox.apiUrl, authMode, ...creds }));
     const r = await testConnection(t.db, ctx);
-    expect(r).toMatchObject({ ok: true, version: expect.stringMatching(/\d/) });
+    expect(r).toMatchObject({ ok: true, summary: expect.stringMatching(/^Registry version \S*\d.*; CSP account S[A-Z0-9]{6}/) });
     const row = await t.db.registryConnection.findUniqueOrThrow({ where: { orgId: org.id } });
     expect(row.lastTestOk).toBe(true);
   });

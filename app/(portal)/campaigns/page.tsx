@@ -19,6 +19,7 @@ import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CampaignStatus, CarrierStatuses, SharingStatus } from "./_components/campaign-labels";
 import { DiscardDraftButton } from "./_components/discard-draft";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Campaigns" };
 
@@ -27,6 +28,8 @@ const STEP_LABELS: Record<string, string> = { brand: "Brand", usecase: "Use case
 export default async function CampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "campaign.manage", "Campaigns", "Campaigns");
+  if (gate) return gate;
   const f = parseCampaignFilters(await searchParams);
   const canAct = can(ctx.role, "registry.act");
   const [{ rows, total, pageSize, facets }, drafts] = await Promise.all([

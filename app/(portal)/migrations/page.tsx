@@ -10,6 +10,7 @@ import { parseOutgoing, parsePage } from "@/lib/migrations/search-params";
 import { CnpSettingsCard } from "./_components/cnp-settings-card";
 import { OutgoingTable } from "./_components/outgoing-table";
 import { SyncButton } from "@/components/registry/sync-button";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Migrations" };
 
@@ -19,6 +20,8 @@ const MIGRATION_LABELS: Record<(typeof MIGRATION_STATE_FILTERS)[number], string>
 export default async function MigrationsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "migration.cnp", "Migrations", "CNP migrations");
+  if (gate) return gate;
   const sp = await searchParams;
   const filter = parseOutgoing(sp);
   const page = parsePage(sp);

@@ -8,12 +8,15 @@ import { connectivityPartners, listIncoming, PAGE_SIZE } from "@/lib/migrations/
 import { parseIncoming, parsePage } from "@/lib/migrations/search-params";
 import { SyncButton } from "@/components/registry/sync-button";
 import { IncomingTable } from "./_components/incoming-table";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Partner campaigns" };
 
 export default async function PartnerCampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "migration.cnp", "Partner campaigns", "Partner campaigns");
+  if (gate) return gate;
   const sp = await searchParams;
   const filter = parseIncoming(sp);
   const page = parsePage(sp);

@@ -11,6 +11,8 @@ import { entityTypeLabel } from "@/lib/brands/labels";
 import { brandLiveStatus } from "@/lib/brands/live-status";
 import { getBrand, loadBrandAppeals, loadBrandAssets, loadBrandOverview, loadBrandVetting } from "@/lib/brands/queries";
 import { db } from "@/lib/db";
+import { NotOffered } from "@/components/providers/not-offered";
+import { capabilitiesFor } from "@/lib/registry/client";
 import { formatDateTime, routeSegment } from "@/lib/format";
 import { brandTimeline } from "@/lib/timeline/queries";
 import { EnumValue, IdentityStatus } from "../_components/brand-labels";
@@ -35,7 +37,10 @@ export default async function BrandPage({ params, searchParams }: Props) {
   const ctx = await currentContext();
   if (!ctx) return null;
   const brandId = routeSegment((await params).brandId);
-  const tab = parseTab((await searchParams).tab);
+  const caps = await capabilitiesFor(db(), ctx.org.id);
+  const hidden = [...(caps.has("brand.appeals") ? [] : ["appeals" as const]), ...(caps.has("brand.assets") ? [] : ["assets" as const])];
+  const asked = parseTab((await searchParams).tab);
+  const tab = hidden.includes(asked as (typeof hidden)[number]) ? "overview" : asked;
   const brand = await getBrand(db(), ctx.org.id, brandId);
   if (!brand) notFound();
   const canAct = can(ctx.role, "registry.act");
@@ -82,11 +87,12 @@ export default async function BrandPage({ params, searchParams }: Props) {
         }
       />
       {!active ? <p className="text-sm text-muted-foreground">This brand is deleted at the registry: it is shown read-only.</p> : null}
-      <BrandTabs brandId={brand.brandId} current={tab} />
+      <BrandTabs brandId={brand.brandId} current={tab} hidden={hidden} />
+      {asked !== tab ? <NotOffered caps={caps} capability={asked === "assets" ? "brand.assets" : "brand.appeals"} what={asked === "assets" ? "Brand assets" : "Appeals"} /> : null}
       {tab === "overview" ? (
-        <OverviewTab brand={brand} data={await loadBrandOverview(db(), ctx.org.id, brand)} timeline={await brandTimeline(db(), ctx.org.id, brand.brandId)} canAct={canAct} />
+        <OverviewTab brand={brand} data={await loadBrandOverview(db(), ctx.org.id, brand)} timeline={await brandTimeline(db(), ctx.org.id, brand.brandId)} canAct={canAct} caps={caps} />
       ) : tab === "vetting" ? (
-        <VettingTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandVetting(db(), ctx.org.id, brand)} canAct={actOnActive} />
+        <VettingTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandVetting(db(), ctx.org.id, brand)} canAct={actOnActive} caps={caps} />
       ) : tab === "appeals" ? (
         <AppealsTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandAppeals(db(), ctx.org.id, brand)} canAct={actOnActive} />
       ) : tab === "assets" ? (

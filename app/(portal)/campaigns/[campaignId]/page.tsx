@@ -24,6 +24,7 @@ import { CampaignTags } from "./_components/campaign-tags";
 import { Timeline } from "@/components/timeline/timeline";
 import { EditCampaignDialog } from "./_components/edit-campaign-dialog";
 import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions";
+import { providerGate } from "@/components/providers/provider-gate";
 
 type Params = { params: Promise<{ campaignId: string }> };
 
@@ -52,6 +53,8 @@ function Unavailable({ error }: { error: string }) {
 export default async function CampaignPage({ params }: Params) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "campaign.manage", "Campaign", "Campaigns");
+  if (gate) return gate;
   const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();

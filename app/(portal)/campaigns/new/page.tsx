@@ -14,12 +14,15 @@ import { db } from "@/lib/db";
 import { listResellerChoices } from "@/lib/resellers/queries";
 import { CampaignBuilder, type BuilderBrand } from "./_components/campaign-builder";
 import type { BuilderResellers } from "./_components/reseller-picker";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "New campaign" };
 
 export default async function NewCampaignPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "campaign.manage", "New campaign", "Campaigns");
+  if (gate) return gate;
   const back = (
     <Link href="/campaigns" className="inline-flex items-center gap-1 hover:text-foreground">
       <ArrowLeft aria-hidden="true" className="size-4" /> Campaigns

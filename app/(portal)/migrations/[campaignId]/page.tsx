@@ -15,6 +15,7 @@ import { migrationDetail, type Hop } from "@/lib/migrations/detail";
 import { connectivityPartners } from "@/lib/migrations/queries";
 import { campaignIdSchema } from "@/lib/migrations/schemas";
 import { MigrationActions } from "./_components/migration-actions";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Migration" };
 
@@ -41,6 +42,8 @@ function Chain({ hops, empty }: { hops: Hop[] | null; empty: string }) {
 export default async function MigrationDetailPage({ params }: { params: Promise<{ campaignId: string }> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "migration.cnp", "Migration", "CNP migrations");
+  if (gate) return gate;
   const parsed = campaignIdSchema.safeParse(await params);
   if (!parsed.success) notFound();
   const { campaignId } = parsed.data;

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { availableKinds } from "@/lib/providers/adapters";
+import { capabilitiesOf } from "@/lib/providers/capabilities";
 import { getConnectionView } from "@/lib/registry/connection";
 import { Forbidden } from "../../_components/forbidden";
 import { readAccount } from "@/lib/registry/account";
@@ -18,7 +20,9 @@ export default async function RegistryPage() {
   if (!ctx) return null;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="The registry connection" />;
   const view = await getConnectionView(db(), ctx.org.id);
-  const account = view
+  const caps = view ? capabilitiesOf(view.kind) : null;
+  // The CSP profile is TCR's: a CPaaS upstream has no such account to read.
+  const account = view && caps?.has("account.profile")
     ? await readAccount(db(), ctx.org.id).then(
         (p) => ({ ok: true as const, p }),
         (e: unknown) => ({ ok: false as const, message: describeRegistryError(e)?.message ?? "The registry could not be reached." }),
@@ -29,12 +33,15 @@ export default async function RegistryPage() {
       <div>
         <h2 id="registry-heading" className="text-lg font-semibold">Registry connection</h2>
         <p className="text-sm text-muted-foreground">
-          How this organization reaches The Campaign Registry: directly with the registry&apos;s API key and secret, or through
-          an aggregator with its API key. Keys are encrypted at rest and never shown again after saving.
+          How this organization reaches The Campaign Registry: directly with the registry&apos;s API key and secret, through
+          an aggregator with its API key, or through a CPaaS provider that registers with TCR for you. Keys are encrypted at
+          rest and never shown again after saving.
         </p>
       </div>
       <RegistryForm
-        current={view ? { baseUrl: view.baseUrl, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret, hasWebhookSecret: view.hasWebhookSecret } : null}
+        kinds={availableKinds()}
+        sandboxUrl={process.env.SANDBOX_PORT ? `http://127.0.0.1:${process.env.SANDBOX_PORT}` : null}
+        current={view ? { baseUrl: view.baseUrl, provider: view.provider, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret, hasWebhookSecret: view.hasWebhookSecret } : null}
         canEdit={can(ctx.role, "settings.manage")}
       />
       {view ? (

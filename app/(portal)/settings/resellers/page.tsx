@@ -9,12 +9,15 @@ import { searchResellers } from "@/lib/resellers/queries";
 import { parseResellerFilters, RESELLERS_PATH, resellersHref } from "@/lib/resellers/search-params";
 import { Forbidden } from "../../_components/forbidden";
 import { DeleteResellerDialog, ResellerFormDialog } from "./_components/reseller-dialogs";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Resellers" };
 
 export default async function ResellersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "resellers", "Resellers", "Resellers", false);
+  if (gate) return gate;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="Reseller settings" />;
   const canManage = can(ctx.role, "settings.manage");
   const f = parseResellerFilters(await searchParams);

@@ -9,12 +9,15 @@ import { Forbidden } from "../../_components/forbidden";
 import { DeliveriesTable } from "./_components/deliveries-table";
 import { MockEvent } from "./_components/mock-event";
 import { Subscriptions } from "./_components/subscriptions";
+import { providerGate } from "@/components/providers/provider-gate";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   const ctx = await currentContext();
   if (!ctx) return null;
+  const gate = await providerGate(ctx.org.id, "webhooks", "Webhooks", "Registry webhooks", false);
+  if (gate) return gate;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="Webhook settings" />;
   const canManage = can(ctx.role, "settings.manage");
   const [overview, events] = await Promise.all([

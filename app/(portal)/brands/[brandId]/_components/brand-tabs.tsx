@@ -14,12 +14,15 @@ export function parseTab(v: unknown): BrandTab {
   return BRAND_TABS.find((t) => t.id === v)?.id ?? "overview";
 }
 
-/** Tabs are links (?tab=…): each loads only what it shows, and a tab can be shared or reloaded. */
-export function BrandTabs({ brandId, current }: { brandId: string; current: BrandTab }) {
+/**
+ * Tabs are links (?tab=…): each loads only what it shows, and a tab can be shared or reloaded. `hidden` are tabs the
+ * organization's upstream has nothing for (appeals and assets on Telnyx).
+ */
+export function BrandTabs({ brandId, current, hidden = [] }: { brandId: string; current: BrandTab; hidden?: BrandTab[] }) {
   return (
     <nav aria-label="Brand sections" className="border-b">
       <ul className="-mb-px flex flex-wrap gap-1">
-        {BRAND_TABS.map((t) => (
+        {BRAND_TABS.filter((t) => !hidden.includes(t.id)).map((t) => (
           <li key={t.id}>
             <Link
               href={t.id === "overview" ? `/brands/${encodeURIComponent(brandId)}` : `/brands/${encodeURIComponent(brandId)}?tab=${t.id}`}

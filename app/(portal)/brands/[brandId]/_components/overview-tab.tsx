@@ -7,6 +7,8 @@ import { OTP_PIN_TTL_MS } from "@/lib/brands/otp-schemas";
 import type { OverviewData } from "@/lib/brands/queries";
 import { formatDateTime } from "@/lib/format";
 import type { TimelineEntry } from "@/lib/timeline/queries";
+import { NotOffered } from "@/components/providers/not-offered";
+import type { Capabilities } from "@/lib/providers/capabilities";
 import { IdentityStatus } from "../../_components/brand-labels";
 import { AuthPlusResend } from "./authplus-resend";
 import { BrandFields } from "./brand-fields";
@@ -33,7 +35,7 @@ const OTP_FINAL_FAIL = /^FAILED_/;
 
 const RECENT = 8;
 
-export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; data: OverviewData; timeline: TimelineEntry[]; canAct: boolean }) {
+export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Brand; data: OverviewData; timeline: TimelineEntry[]; canAct: boolean; caps: Capabilities }) {
   const active = !brand.deletedAt && brand.status !== "DELETED";
   const act = canAct && active;
   const sp = brand.entityType === "SOLE_PROPRIETOR";
@@ -48,7 +50,7 @@ export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; d
           id="identity-check"
           title="Verification status"
           description="The registry's check of who the brand is. Its history is on the Activity tab."
-          actions={act && !sp ? <RevetButton brandId={brand.brandId} lastRevet={data.lastRevet?.toISOString() ?? null} recent={data.revetRecent} spacingDays={REVET_SPACING_DAYS} /> : null}
+          actions={act && !sp && caps.has("brand.revet") ? <RevetButton brandId={brand.brandId} lastRevet={data.lastRevet?.toISOString() ?? null} recent={data.revetRecent} spacingDays={REVET_SPACING_DAYS} /> : null}
         >
           <div className="space-y-4">
             <div className="space-y-1">
@@ -83,7 +85,12 @@ export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; d
           </div>
         </Section>
 
-        {sp ? (
+        {sp && !caps.has("brand.smsOtp") ? (
+          <Section id="otp" title="SMS passcode (sole proprietor)" description="The owner confirms the brand with a one-time passcode.">
+            <NotOffered caps={caps} capability="brand.smsOtp" what="The SMS passcode" />
+          </Section>
+        ) : null}
+        {sp && caps.has("brand.smsOtp") ? (
           <Section id="otp" title="SMS passcode (sole proprietor)" description="The owner confirms the brand with a one-time passcode sent to the brand's mobile phone (US/CA). Campaigns need it.">
             <div className="space-y-4">
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -117,7 +124,12 @@ export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; d
           </Section>
         ) : null}
 
-        {data.authPlus ? (
+        {brand.entityType === "PUBLIC_PROFIT" && !caps.has("brand.authPlus") ? (
+          <Section id="authplus" title="Authentication+ (public company)" description="The business contact confirms the brand by a 2FA email.">
+            <NotOffered caps={caps} capability="brand.authPlus" what="Authentication+" />
+          </Section>
+        ) : null}
+        {data.authPlus && caps.has("brand.authPlus") ? (
           <Section id="authplus" title="Authentication+ (public company)" description="The business contact confirms the brand by a 2FA email. Campaigns need it. Changing the business contact email revokes it.">
             <div className="space-y-4">
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
@@ -138,9 +150,11 @@ export function OverviewTab({ brand, data, timeline, canAct }: { brand: Brand; d
           </Section>
         ) : null}
 
-        <Section id="tags" title="Tags" description="Keywords the registry stores on the brand, to find it by.">
-          <TagsEditor brandId={brand.brandId} tags={data.tags} canAct={act} />
-        </Section>
+        {caps.has("tags") ? (
+          <Section id="tags" title="Tags" description="Keywords the registry stores on the brand, to find it by.">
+            <TagsEditor brandId={brand.brandId} tags={data.tags} canAct={act} />
+          </Section>
+        ) : null}
       </div>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">

@@ -6,6 +6,8 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { AppealStatusBadge, appealOutcome } from "./appeal-status";
 import { ReadOnlyNote, RegistryErrors, Section } from "./section";
 import { DownloadReport, ImportVettingForm, OrderVettingForm, RefreshVettingButton, VettingAppeal } from "./vetting-forms";
+import { NotOffered } from "@/components/providers/not-offered";
+import type { Capabilities } from "@/lib/providers/capabilities";
 
 const STATUS: Record<string, { tone: BadgeTone; meaning: string }> = {
   PENDING: { tone: "info", meaning: "Ordered, not yet reviewed" },
@@ -17,7 +19,7 @@ const STATUS: Record<string, { tone: BadgeTone; meaning: string }> = {
 
 type Data = Awaited<ReturnType<typeof loadBrandVetting>>;
 
-export function VettingTab({ brandId, entityType, data, canAct }: { brandId: string; entityType: string | null; data: Data; canAct: boolean }) {
+export function VettingTab({ brandId, entityType, data, canAct, caps }: { brandId: string; entityType: string | null; data: Data; canAct: boolean; caps: Capabilities }) {
   const sp = entityType === "SOLE_PROPRIETOR";
   return (
     <div className="space-y-6">
@@ -64,7 +66,7 @@ export function VettingTab({ brandId, entityType, data, canAct }: { brandId: str
                     <TableCell className="text-xs text-muted-foreground">{formatDateTime(v.confirmedAt)}</TableCell>
                     {canAct ? (
                       <TableCell>
-                        {v.vettingId && (v.vettingStatus === "ACTIVE" || v.vettingStatus === "FAILED" || v.vettingStatus === "EXPIRED") ? (
+                        {caps.has("brand.appeals") && v.vettingId && (v.vettingStatus === "ACTIVE" || v.vettingStatus === "FAILED" || v.vettingStatus === "EXPIRED") ? (
                           <VettingAppeal brandId={brandId} evpId={v.evpId} vettingId={v.vettingId} categories={data.appealCategories} />
                         ) : null}
                       </TableCell>
@@ -84,7 +86,7 @@ export function VettingTab({ brandId, entityType, data, canAct }: { brandId: str
             <OrderVettingForm brandId={brandId} providers={data.providers} classes={data.classes} />
           </Section>
           <Section id="import-vet" title="Import an existing vet" description="A vet the brand already has from an approved provider; the registry confirms it with the provider.">
-            <ImportVettingForm brandId={brandId} providers={data.providers} />
+            {caps.has("brand.importVetting") ? <ImportVettingForm brandId={brandId} providers={data.providers} /> : <NotOffered caps={caps} capability="brand.importVetting" what="Vetting import" />}
           </Section>
         </div>
       ) : sp ? (
@@ -106,7 +108,7 @@ export function VettingTab({ brandId, entityType, data, canAct }: { brandId: str
         )}
       </Section>
 
-      <Section id="vet-appeals" title="Vetting appeals" description="Appeals of a vet's outcome, as the registry reports them.">
+      {caps.has("brand.appeals") ? <Section id="vet-appeals" title="Vetting appeals" description="Appeals of a vet's outcome, as the registry reports them.">
         {data.appeals.length === 0 ? (
           <p className="text-sm text-muted-foreground">No vetting appeal.</p>
         ) : (
@@ -124,7 +126,7 @@ export function VettingTab({ brandId, entityType, data, canAct }: { brandId: str
             ))}
           </ul>
         )}
-      </Section>
+      </Section> : null}
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function ConnectionTest({ last }: { last: Last }) {
       if (!r.ok) return setResult({ at: new Date().toISOString(), ok: false, message: r.error });
       const d = r.data;
       setResult(d.ok
-        ? { at: d.testedAt, ok: true, message: `Registry version ${d.version}; CSP account ${d.cspId ?? "unknown"}${d.email ? ` (${d.email})` : ""}.` }
+        ? { at: d.testedAt, ok: true, message: d.summary }
         : { at: d.testedAt, ok: false, message: d.message });
     });
 

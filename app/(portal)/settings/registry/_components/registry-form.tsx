@@ -11,19 +11,33 @@ import { Card, CardContent } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { PROVIDERS, providerKindOf, type ProviderKind } from "@/lib/providers/kinds";
 import { saveConnectionAction } from "@/lib/registry/actions";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
 
 type Values = z.input<typeof registryConnectionSchema>;
-type Current = { baseUrl: string; authMode: "BEARER" | "BASIC"; apiKeyHint: string; hasSecret: boolean; hasWebhookSecret: boolean } | null;
+type Current = { baseUrl: string; provider: "TCR" | "VONAGE" | "TELNYX"; authMode: "BEARER" | "BASIC"; apiKeyHint: string; hasSecret: boolean; hasWebhookSecret: boolean } | null;
 
-export function RegistryForm({ current, canEdit }: { current: Current; canEdit: boolean }) {
+/**
+ * The upstream is one choice (TCR direct, TCR through an aggregator, Vonage, Telnyx); it sets the stored provider and
+ * authentication together, and the fields below follow it. `kinds` lists the upstreams this portal has adapters for;
+ * `sandboxUrl` is the built-in sandbox's origin when it runs, to suggest each upstream's sandbox base URL.
+ */
+export function RegistryForm({ current, canEdit, kinds, sandboxUrl }: { current: Current; canEdit: boolean; kinds: ProviderKind[]; sandboxUrl: string | null }) {
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, resetField, control } = useForm<Values>({
+  const { register, handleSubmit, formState, setError, resetField, control, setValue } = useForm<Values>({
     resolver: zodResolver(registryConnectionSchema),
-    defaultValues: { baseUrl: current?.baseUrl ?? "", authMode: current?.authMode ?? "BEARER", apiKey: "", apiSecret: "", webhookSecret: "" },
+    defaultValues: { baseUrl: current?.baseUrl ?? "", provider: current?.provider ?? "TCR", authMode: current?.authMode ?? "BEARER", apiKey: "", apiSecret: "", webhookSecret: "" },
   });
-  const mode = useWatch({ control, name: "authMode" });
+  const [provider, mode] = useWatch({ control, name: ["provider", "authMode"] });
+  const kind = providerKindOf({ provider: provider ?? "TCR", authMode: mode });
+  const info = PROVIDERS[kind];
+  const chooseKind = (k: ProviderKind) => {
+    setValue("provider", PROVIDERS[k].provider, { shouldDirty: true });
+    setValue("authMode", PROVIDERS[k].authMode, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+  };
+  const sandboxBase = sandboxUrl ? `${sandboxUrl}${info.sandboxPath}` : null;
+  const pushesWebhooks = info.provider === "TCR";
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -41,15 +55,15 @@ export function RegistryForm({ current, canEdit }: { current: Current; canEdit: 
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Registry connection">
           {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
           <fieldset disabled={!canEdit || formState.isSubmitting} className="space-y-4">
-            <FormField label="API base URL" htmlFor="baseUrl" error={formState.errors.baseUrl?.message} required
-              description="Ends in /v2. The built-in TCR sandbox is http://127.0.0.1:4010/v2.">
-              <Input inputMode="url" autoComplete="off" spellCheck={false} {...register("baseUrl")} />
-            </FormField>
-            <FormField label="Authentication" htmlFor="authMode" error={formState.errors.authMode?.message} required>
-              <NativeSelect {...register("authMode")}>
-                <option value="BEARER">Aggregator: Bearer API key</option>
-                <option value="BASIC">Registry: Basic API key and secret</option>
+            <FormField label="Upstream" htmlFor="kind" error={formState.errors.provider?.message ?? formState.errors.authMode?.message} required
+              description={info.summary}>
+              <NativeSelect id="kind" value={kind} onChange={(e) => chooseKind(e.target.value as ProviderKind)}>
+                {kinds.map((k) => <option key={k} value={k}>{PROVIDERS[k].label}</option>)}
               </NativeSelect>
+            </FormField>
+            <FormField label="API base URL" htmlFor="baseUrl" error={formState.errors.baseUrl?.message} required
+              description={`For example ${info.baseUrlHint}.${sandboxBase ? ` The built-in sandbox serves this upstream at ${sandboxBase}.` : ""}`}>
+              <Input inputMode="url" autoComplete="off" spellCheck={false} {...register("baseUrl")} />
             </FormField>
             <FormField label="API key" htmlFor="apiKey" error={formState.errors.apiKey?.message} required={!current}
               description={current ? `Stored key ${current.apiKeyHint}. Leave empty to keep it.` : undefined}>
@@ -61,14 +75,14 @@ export function RegistryForm({ current, canEdit }: { current: Current; canEdit: 
                 <Input type="password" autoComplete="off" spellCheck={false} {...register("apiSecret")} />
               </FormField>
             ) : null}
-            <FormField label="Webhook signing secret" htmlFor="webhookSecret" error={formState.errors.webhookSecret?.message}
+            {pushesWebhooks ? <FormField label="Webhook signing secret" htmlFor="webhookSecret" error={formState.errors.webhookSecret?.message}
               description={current?.hasWebhookSecret
                 ? "A webhook secret is stored. Leave empty to keep it."
                 : mode === "BASIC"
                   ? "Optional: the registry signs webhooks with your API secret, which is used when this is empty."
                   : "The secret your aggregator signs webhooks with (X-Registry-Signature). Webhooks are refused until it is set."}>
               <Input type="password" autoComplete="off" spellCheck={false} {...register("webhookSecret")} />
-            </FormField>
+            </FormField> : null}
             {canEdit ? <Button type="submit">{formState.isSubmitting ? "Saving…" : "Save connection"}</Button> : null}
           </fieldset>
         </form>

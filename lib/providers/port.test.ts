@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { createTcrClient } from "@/lib/tcr/client";
+import { bind } from "@/lib/tcr/op";
+import { CAPABILITIES, CAPABILITY_TABLE, capabilitiesOf, type Capability } from "./capabilities";
+import { PROVIDER_KINDS, providerKindOf } from "./kinds";
+import { capabilityOfOperation, composePort, UnsupportedByProviderError, type Namespace } from "./port";
+
+const config = { baseUrl: "http://127.0.0.1:1/10dlc", auth: { mode: "bearer" as const, apiKey: "k" } };
+const methodsOf = (client: object) =>
+  Object.entries(client).filter(([ns]) => ns !== "http").flatMap(([ns, v]) => Object.keys(v as object).map((m) => `${ns}.${m}`)).sort();
+
+describe("provider port", () => {
+  it("composes a client with every method the TCR client has", () => {
+    const port = composePort("TELNYX", {}, config);
+    expect(methodsOf(port)).toEqual(methodsOf(createTcrClient(config)));
+  });
+
+  it("uses the adapter's methods and rejects the rest with the upstream's one-sentence reason", async () => {
+    const get = bind("brand.get", async (brandId: string) => ({ brandId, entityType: "PRIVATE_PROFIT" }) as never);
+    const port = composePort("TELNYX", { brands: { get } }, config);
+    await expect(port.brands.get("B1")).resolves.toMatchObject({ brandId: "B1" });
+    const campaign = await port.campaigns.get("C1").catch((e: unknown) => e);
+    expect(campaign).toBeInstanceOf(UnsupportedByProviderError);
+    expect((campaign as Error).message).toBe(CAPABILITY_TABLE.TELNYX["campaign.manage"]);
+    const otp = await port.brands.triggerSmsOtp("B1", {} as never).catch((e: unknown) => e);
+    expect(otp).toMatchObject({ capability: "brand.smsOtp", operation: "brands.triggerSmsOtp", kind: "TELNYX" });
+  });
+
+  it("names the operation when no capability covers it", async () => {
+    const err = await composePort("VONAGE", {}, config).platform.version().catch((e: unknown) => e);
+    expect((err as Error).message).toBe("Vonage 10DLC does not offer this registry operation (platform.version).");
+  });
+
+  it("maps every method of the billable and lifecycle paths to a capability", () => {
+    for (const op of ["brands.create", "brands.orderExternalVetting", "campaignBuilder.create", "campaigns.resubmit", "cnpMigration.initiate", "webhooks.subscribe"]) {
+      const [ns, m] = op.split(".") as [Namespace, string];
+      expect(capabilityOfOperation(ns, m), op).not.toBeNull();
+    }
+  });
+});
+
+describe("capabilities", () => {
+  it("has a row for every upstream and, for every capability it does not offer, a sentence saying why", () => {
+    for (const kind of PROVIDER_KINDS) {
+      const row = CAPABILITY_TABLE[kind];
+      expect(Object.keys(row).sort()).toEqual(Object.keys(CAPABILITIES).sort());
+      for (const [c, v] of Object.entries(row)) {
+        if (v !== true) expect(v, `${kind} ${c}`).toMatch(/^[A-Z].{20,}\.$/);
+      }
+    }
+  });
+
+  it("says what the references say: Telnyx has brands and vetting only, Vonage no webhooks, TCR everything but number linking", () => {
+    const offered = (kind: (typeof PROVIDER_KINDS)[number]) => (Object.keys(CAPABILITIES) as Capability[]).filter((c) => capabilitiesOf(kind).has(c));
+    expect(offered("TELNYX")).toEqual(["brand.register", "brand.feedback", "brand.revet", "brand.externalVetting"]);
+    expect(capabilitiesOf("VONAGE").has("webhooks")).toBe(false);
+    expect(capabilitiesOf("VONAGE").has("campaign.numbers")).toBe(true);
+    expect(offered("TCR_BASIC")).toEqual((Object.keys(CAPABILITIES) as Capability[]).filter((c) => c !== "campaign.numbers"));
+  });
+
+  it("derives the kind from the stored provider and authentication", () => {
+    expect(providerKindOf({ provider: "TCR", authMode: "BASIC" })).toBe("TCR_BASIC");
+    expect(providerKindOf({ provider: "TCR", authMode: "BEARER" })).toBe("TCR_BEARER");
+    expect(providerKindOf({ provider: "VONAGE", authMode: "BASIC" })).toBe("VONAGE");
+    expect(providerKindOf({ provider: "TELNYX", authMode: "BEARER" })).toBe("TELNYX");
+  });
+});
