@@ -7,21 +7,44 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { log } from "@/lib/log";
 import { orgAction } from "@/lib/safe-action";
 import { updateProfileEmails } from "@/lib/registry/account";
-import { saveConnection } from "@/lib/registry/connection";
+import { ValidationFailedError } from "@/lib/errors";
+import { isAvailable } from "@/lib/providers/adapters";
+import { PROVIDER_KINDS, PROVIDERS } from "@/lib/providers/kinds";
+import { saveConnection, sandboxConnection } from "@/lib/registry/connection";
 import { profileEmailsSchema, registryConnectionSchema } from "@/lib/registry/schemas";
 import { testConnection } from "@/lib/registry/test-connection";
+
+async function afterConnectionChange(orgId: string) {
+  // A new or changed connection imports (or re-checks) everything the account holds.
+  try {
+    await enqueue(await boss(), QUEUES.reconcileOrg, { orgId, reason: "connection" }, { singletonKey: `reconcile:${orgId}` });
+  } catch (err) {
+    log().warn({ err, orgId }, "could not queue the first import; the scheduled reconciliation will do it");
+  }
+  revalidatePath("/settings/registry");
+}
 
 export const saveConnectionAction = orgAction(
   { name: "registry.connection.save", permission: "settings.manage", schema: registryConnectionSchema },
   async (input, ctx) => {
     await saveConnection(db(), ctx, input);
-    // A new or changed connection imports (or re-checks) everything the account holds.
-    try {
-      await enqueue(await boss(), QUEUES.reconcileOrg, { orgId: ctx.org.id, reason: "connection" }, { singletonKey: `reconcile:${ctx.org.id}` });
-    } catch (err) {
-      log().warn({ err, orgId: ctx.org.id }, "could not queue the first import; the scheduled reconciliation will do it");
-    }
-    revalidatePath("/settings/registry");
+    await afterConnectionChange(ctx.org.id);
+    return null;
+  },
+);
+
+/**
+ * Connects the organization to the built-in sandbox in the chosen upstream's shape (a demo organization on the
+ * Vonage profile in one click). Only where the launcher runs the sandbox: it knows the sandbox's key and port.
+ */
+export const connectSandboxAction = orgAction(
+  { name: "registry.connection.sandbox", permission: "settings.manage", schema: z.object({ kind: z.enum(PROVIDER_KINDS) }) },
+  async ({ kind }, ctx) => {
+    const sandbox = sandboxConnection(kind);
+    if (!sandbox) throw new ValidationFailedError({ kind: "The built-in sandbox is not running with this portal." });
+    if (!isAvailable(kind)) throw new ValidationFailedError({ kind: `${PROVIDERS[kind].label} is not available in this portal yet.` });
+    await saveConnection(db(), ctx, registryConnectionSchema.parse(sandbox));
+    await afterConnectionChange(ctx.org.id);
     return null;
   },
 );

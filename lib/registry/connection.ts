@@ -4,7 +4,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import { maskHint, open, seal } from "@/lib/crypto";
 import type { Db } from "@/lib/db";
 import { ValidationFailedError } from "@/lib/errors";
-import { providerKindOf } from "@/lib/providers/kinds";
+import { PROVIDERS, providerKindOf, type ProviderKind } from "@/lib/providers/kinds";
 import type { registryConnectionSchema } from "@/lib/registry/schemas";
 
 type Ctx = Pick<OrgContext, "user" | "org">;
@@ -73,4 +73,23 @@ export async function loadWebhookSecret(db: Db, orgId: string): Promise<string |
   if (!c) return null;
   if (c.webhookSecretEnc) return open(c.webhookSecretEnc);
   return c.authMode === "BASIC" && c.apiSecretEnc ? open(c.apiSecretEnc) : null;
+}
+
+/** The built-in sandbox's origin, when the launcher runs it alongside this portal (it sets SANDBOX_PORT and the key). */
+export function sandboxOrigin(): string | null {
+  return process.env.SANDBOX_PORT && process.env.SANDBOX_API_KEY ? `http://127.0.0.1:${process.env.SANDBOX_PORT}` : null;
+}
+
+/** The connection input that reaches the built-in sandbox in `kind`'s shape, or null without a sandbox. */
+export function sandboxConnection(kind: ProviderKind) {
+  const origin = sandboxOrigin();
+  if (!origin) return null;
+  const p = PROVIDERS[kind];
+  const secret = process.env.SANDBOX_API_SECRET ?? "";
+  return {
+    baseUrl: `${origin}${p.sandboxPath}`, provider: p.provider, authMode: p.authMode, apiKey: process.env.SANDBOX_API_KEY ?? "",
+    apiSecret: p.authMode === "BASIC" ? secret : "",
+    // The sandbox signs its TCR webhooks with its API secret; the CPaaS shapes push none.
+    webhookSecret: p.provider === "TCR" ? secret : "",
+  };
 }

@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { availableKinds } from "@/lib/providers/adapters";
 import { capabilitiesOf } from "@/lib/providers/capabilities";
-import { getConnectionView } from "@/lib/registry/connection";
+import { getConnectionView, sandboxOrigin } from "@/lib/registry/connection";
 import { Forbidden } from "../../_components/forbidden";
 import { readAccount } from "@/lib/registry/account";
 import { describeRegistryError } from "@/lib/registry/errors";
@@ -12,6 +12,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { AccountCard } from "./_components/account-card";
 import { ConnectionTest } from "./_components/connection-test";
 import { RegistryForm } from "./_components/registry-form";
+import { SandboxConnect } from "./_components/sandbox-connect";
 
 export const metadata: Metadata = { title: "Registry connection" };
 
@@ -21,6 +22,8 @@ export default async function RegistryPage() {
   if (!can(ctx.role, "settings.read")) return <Forbidden what="The registry connection" />;
   const view = await getConnectionView(db(), ctx.org.id);
   const caps = view ? capabilitiesOf(view.kind) : null;
+  const sandbox = sandboxOrigin();
+  const canEdit = can(ctx.role, "settings.manage");
   // The CSP profile is TCR's: a CPaaS upstream has no such account to read.
   const account = view && caps?.has("account.profile")
     ? await readAccount(db(), ctx.org.id).then(
@@ -40,10 +43,11 @@ export default async function RegistryPage() {
       </div>
       <RegistryForm
         kinds={availableKinds()}
-        sandboxUrl={process.env.SANDBOX_PORT ? `http://127.0.0.1:${process.env.SANDBOX_PORT}` : null}
+        sandboxUrl={sandbox}
         current={view ? { baseUrl: view.baseUrl, provider: view.provider, authMode: view.authMode, apiKeyHint: view.apiKeyHint, hasSecret: view.hasSecret, hasWebhookSecret: view.hasWebhookSecret } : null}
         canEdit={can(ctx.role, "settings.manage")}
       />
+      {sandbox && canEdit ? <SandboxConnect kinds={availableKinds()} origin={sandbox} initial={view?.kind ?? "TCR_BEARER"} /> : null}
       {view ? (
         <ConnectionTest
           key={view.updatedAt.toISOString()}
