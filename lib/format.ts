@@ -19,3 +19,14 @@ export function routeSegment(raw: string): string {
     return raw;
   }
 }
+
+/** "just now", "4 min ago", "3 h ago", "2 days ago": how long before `now` a moment was. */
+export function formatAgo(d: Date | string, now: Date = new Date()): string {
+  const s = Math.max(0, Math.round((now.getTime() - new Date(d).getTime()) / 1000));
+  if (s < 45) return "just now";
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.round(h / 24)} days ago`;
+}

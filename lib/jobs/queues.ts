@@ -35,5 +35,8 @@ export const QUEUES = {
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
-export const RECONCILE_CRON = "*/15 * * * *";
+/** The schedule wakes every minute; each organization is checked when its cadence says it is due. */
+export const RECONCILE_CRON = "* * * * *";
+/** Minutes between scheduled checks: upstreams that push webhooks need only a safety net; the others are polled. */
+export const RECONCILE_EVERY_MINUTES = { webhooks: 15, polled: 2 } as const;
 export const BULK_SLICE_MS = 10 * 60_000;

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { enqueue } from "@/lib/jobs/boss";
 import { BULK_SLICE_MS, QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
+import { dueForCheck } from "@/lib/mirror/cadence";
 import { runBulkJob, unfinishedJobIds } from "@/lib/migrations/bulk";
 import { reconcileOrg } from "@/lib/mirror/reconcile";
 import { registryClientFor } from "@/lib/registry/client";
@@ -30,7 +31,15 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     const { orgId, reason, deep } = QUEUES.reconcileOrg.payload.parse(job!.data);
     const conn = await deps.db.registryConnection.findUnique({ where: { orgId }, select: { id: true } });
     if (!conn) return { skipped: "no registry connection" };
-    return reconcileOrg(deps.db, await clientFor(orgId), orgId, { deep: deep || reason !== "schedule" });
+    const checked = (ok: boolean) => deps.db.registryConnection.updateMany({ where: { orgId }, data: { lastCheckedAt: new Date(), lastCheckOk: ok } });
+    try {
+      const r = await reconcileOrg(deps.db, await clientFor(orgId), orgId, { deep: deep || reason !== "schedule" });
+      await checked(true);
+      return r;
+    } catch (err) {
+      await checked(false).catch(() => undefined);
+      throw err;
+    }
   });
 
   const enqueueBulk = (jobId: string) => enqueue(b, QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
@@ -46,13 +55,15 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
   for (const jobId of await unfinishedJobIds(deps.db)) await enqueueBulk(jobId);
 
   await b.work(QUEUES.reconcileAll.name, polling, async () => {
-    // The first scheduled run after 03:00 UTC each day is a deep one.
     const now = new Date();
-    const deep = now.getUTCHours() === 3 && now.getUTCMinutes() < 15;
-    const orgs = await deps.db.registryConnection.findMany({ select: { orgId: true } });
-    for (const { orgId } of orgs) {
+    const orgs = await deps.db.registryConnection.findMany({ select: { orgId: true, provider: true, authMode: true, lastCheckedAt: true } });
+    let checks = 0;
+    for (const conn of orgs) {
+      const due = dueForCheck(conn, now);
+      if (!due) continue;
+      checks++;
       // One reconciliation per organization at a time, however often the schedule fires.
-      await enqueue(b, QUEUES.reconcileOrg, { orgId, reason: "schedule", deep }, { singletonKey: `reconcile:${orgId}` });
+      await enqueue(b, QUEUES.reconcileOrg, { orgId: conn.orgId, reason: "schedule", deep: due.deep }, { singletonKey: `reconcile:${conn.orgId}` });
     }
     // Events stored while the queue was unreachable, or whose retries ran out, are queued again.
     const stuck = await deps.db.registryEvent.findMany({
@@ -64,7 +75,7 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     // Bulk jobs whose slice was lost with its queue entry are queued again (a running one is not doubled: singleton).
     const bulk = await unfinishedJobIds(deps.db);
     for (const jobId of bulk) await enqueueBulk(jobId);
-    return { organizations: orgs.length, requeuedEvents: stuck.length, bulkJobs: bulk.length };
+    return { organizations: orgs.length, checks, requeuedEvents: stuck.length, bulkJobs: bulk.length };
   });
 
   if (opts.schedule !== false) await b.schedule(QUEUES.reconcileAll.name, RECONCILE_CRON, {}, { tz: "UTC" });

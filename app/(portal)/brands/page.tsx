@@ -3,6 +3,7 @@ import Link from "next/link";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
+import { SyncStatus } from "@/components/registry/sync-status";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Plus, Tag } from "lucide-react";
@@ -44,7 +45,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
     <div className="space-y-4">
       <PageHeader
         title="Brands"
-        description="The brands this organization has registered with The Campaign Registry, as last confirmed by the registry."
+        description="The brands this organization has registered with The Campaign Registry, as last confirmed by its upstream."
         actions={canRegister ? (
           <div className="flex flex-wrap items-start gap-2">
             <SyncButton />
@@ -54,6 +55,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
           </div>
         ) : undefined}
       />
+      <SyncStatus orgId={ctx.org.id} className="-mt-2" />
       <BrandDrafts drafts={drafts} />
       <FilterBar
         action={BRANDS_PATH}

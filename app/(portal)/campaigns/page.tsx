@@ -4,6 +4,7 @@ import { Plus } from "lucide-react";
 import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
+import { SyncStatus } from "@/components/registry/sync-status";
 import { TagChipLinks } from "@/components/tags/tag-chips";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -67,6 +68,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
+      <SyncStatus orgId={ctx.org.id} className="-mt-2" />
       {drafts.length > 0 ? (
         <Card role="region" aria-labelledby="drafts-heading">
           <CardHeader>
