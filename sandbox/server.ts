@@ -9,12 +9,14 @@ import { Router, type Reply, type RequestContext } from "./core/router";
 import { Store } from "./core/store";
 import { DEFAULT_WEBHOOK_CONFIG, Webhooks, type WebhookConfig } from "./core/webhooks";
 import { createControl, registerControlRoutes, type SandboxControl } from "./control";
+import { createTelnyxProfile, TELNYX_PREFIX } from "./profiles/telnyx";
 import { registerAllRoutes } from "./routes";
 import { loadScenario, type ScenarioOptions } from "./scenarios";
 
 /**
  * The TCR CSP API v2 simulator. createSandbox() starts one HTTP server with:
  *   /v2/...        the registry API (Bearer <apiKey> or Basic base64(apiKey:apiSecret))
+ *   /10dlc/...     Telnyx's 10DLC brand API over the same store (Bearer <apiKey>; profiles/telnyx)
  *   /_sandbox/...  the control API (no registry auth; loopback callers only)
  * It imports nothing from the portal: node built-ins only.
  */
@@ -45,6 +47,8 @@ export interface Sandbox {
   url: string;
   /** Base URL of the registry API (url + "/v2"). */
   apiUrl: string;
+  /** Base URL of the Telnyx profile (url + "/10dlc"). */
+  telnyxUrl: string;
   port: number;
   close(): Promise<void>;
   store: Store;
@@ -127,6 +131,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const control = createControl(sim, faults, limiter);
   const ctl = new Router(CONTROL_PREFIX);
   registerControlRoutes(ctl, control);
+  const telnyx = createTelnyxProfile(sim, { apiKey });
 
   if (options.scenario && Object.keys(store.data.brands).length === 0) loadScenario(sim, options.scenario, options.scenarioOptions);
 
@@ -150,6 +155,27 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     send(res, reply);
   }
 
+  /** Applies the first matching fault rule; true when the request was answered (or dropped, or hung). */
+  async function injectFault(req: IncomingMessage, res: ServerResponse, faultPath: string, statusReply: (status: number) => Reply): Promise<boolean> {
+    const fault = faults.pick(req.method ?? "GET", faultPath);
+    if (!fault) return false;
+    if (fault.kind === "drop") {
+      req.socket.destroy();
+      return true;
+    }
+    if (fault.kind === "hang") {
+      hung.add(res);
+      res.on("close", () => hung.delete(res));
+      return true;
+    }
+    if (fault.kind === "status") {
+      send(res, statusReply(fault.status));
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, fault.latencyMs));
+    return false;
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://sandbox.local");
     const path = url.pathname;
@@ -157,25 +183,20 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!isLoopback(req.socket.remoteAddress)) return send(res, toErrorReply(tcrError(205, "The control API answers loopback callers only")));
       return dispatch(ctl, req, res, path.slice(CONTROL_PREFIX.length) || "/", url, null);
     }
+    if (path.startsWith(`${TELNYX_PREFIX}/`)) {
+      // Fault rules see the full /10dlc/... path, so /v2 rules (e.g. /brand/*) leave Telnyx alone.
+      if (await injectFault(req, res, path, (status) => telnyx.faultReply(status))) return;
+      if (!telnyx.authenticate(req)) {
+        res.setHeader("www-authenticate", "Bearer");
+        return send(res, telnyx.unauthorized());
+      }
+      const body = await readBody(req, maxBody);
+      const base = { req, res, method: req.method ?? "GET", path: path.slice(TELNYX_PREFIX.length), query: url.searchParams };
+      return send(res, await telnyx.handle(base, body));
+    }
     if (!path.startsWith(`${API_PREFIX}/`)) return send(res, toErrorReply(tcrError(901, `Registry paths start with ${API_PREFIX}/`)));
     const apiPath = path.slice(API_PREFIX.length);
-    const fault = faults.pick(req.method ?? "GET", apiPath);
-    if (fault) {
-      if (fault.kind === "drop") {
-        req.socket.destroy();
-        return;
-      }
-      if (fault.kind === "hang") {
-        hung.add(res);
-        res.on("close", () => hung.delete(res));
-        return;
-      }
-      if (fault.kind === "status") {
-        const e = fault.status === 429 ? tcrError(903) : tcrError(590);
-        return send(res, { status: fault.status, json: e.items });
-      }
-      await new Promise((r) => setTimeout(r, fault.latencyMs));
-    }
+    if (await injectFault(req, res, apiPath, (status) => ({ status, json: (status === 429 ? tcrError(903) : tcrError(590)).items }))) return;
     const key = authenticate(req, apiKey, apiSecret);
     if (!key) {
       res.setHeader("www-authenticate", 'Basic realm="TCR sandbox", Bearer');
@@ -205,6 +226,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   return {
     url,
     apiUrl: `${url}${API_PREFIX}`,
+    telnyxUrl: `${url}${TELNYX_PREFIX}`,
     port,
     store,
     clock,

@@ -359,6 +359,18 @@ export interface ResellerRecord {
   email: string;
 }
 
+/**
+ * What the Telnyx profile (profiles/telnyx) keeps beside a TCR brand, keyed by the TCR brandId: the
+ * brand itself stays in `brands`, so both APIs see one registry.
+ */
+export interface TelnyxBrandExtra {
+  /** Last write through /10dlc (ISO); list records show it as updatedAt. */
+  updatedAt: string;
+  /** Revets through /10dlc: the first is free, later ones at most once every 3 months. */
+  revetCount: number;
+  lastRevetAt: number | null;
+}
+
 export interface StoreData {
   version: 1;
   seed: string;
@@ -388,6 +400,7 @@ export interface StoreData {
   deliveries: Record<string, DeliveryRecord>;
   counters: Counters;
   tasks: Task[];
+  telnyxBrands: Record<string, TelnyxBrandExtra>;
 }
 
 /** Default simulated start: a fixed instant, so outputs are reproducible for a given seed. */
@@ -438,6 +451,7 @@ export function emptyData(seed: string, startAt: number = DEFAULT_EPOCH): StoreD
     deliveries: {},
     counters: { brands: 0, campaigns: 0, vettingOrders: 0, vettingImports: 0, resubmissions: 0, revets: 0 },
     tasks: [],
+    telnyxBrands: {},
   };
   return data;
 }

@@ -29,8 +29,10 @@ const LIMITS: Record<BrandInputField, number> = {
 
 const ALL: EntityType[] = [...ENTITY_TYPES];
 const NON_SP: EntityType[] = ["PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "GOVERNMENT"];
+/** Which entity types require a field; a provider profile (e.g. profiles/telnyx) passes its own table. */
+export type RequiredFields = Partial<Record<BrandInputField, readonly EntityType[]>>;
 /** Required fields by entity type (the R cells of the §3.3.1 table; SP 2.0 makes mobilePhone required). */
-const REQUIRED: Partial<Record<BrandInputField, EntityType[]>> = {
+const REQUIRED: RequiredFields = {
   displayName: ALL, phone: ALL, street: ALL, city: ALL, state: ALL, postalCode: ALL, country: ALL, email: ALL,
   companyName: NON_SP, ein: NON_SP, brandRelationship: NON_SP, vertical: NON_SP,
   stockSymbol: ["PUBLIC_PROFIT"], stockExchange: ["PUBLIC_PROFIT"], website: ["PUBLIC_PROFIT"], businessContactEmail: ["PUBLIC_PROFIT"],
@@ -89,8 +91,11 @@ export function readTags(value: unknown, errs: FieldErrors): string[] {
   return tags;
 }
 
-/** Validates a complete field set (create body, or stored brand merged with an update body). */
-export function validateBrandFields(input: BrandInput, errs: FieldErrors): void {
+/**
+ * Validates a complete field set (create body, or stored brand merged with an update body). `required`
+ * replaces TCR's per-entity-type table for a provider whose API requires other fields.
+ */
+export function validateBrandFields(input: BrandInput, errs: FieldErrors, required: RequiredFields = REQUIRED): void {
   const et = input.entityType as EntityType | null;
   if (!et) {
     errs.add("entityType", "entityType is required");
@@ -100,7 +105,7 @@ export function validateBrandFields(input: BrandInput, errs: FieldErrors): void 
     errs.add("entityType", `entityType must be one of ${ALL.join(", ")}`);
     return;
   }
-  for (const [field, types] of Object.entries(REQUIRED) as [BrandInputField, EntityType[]][]) {
+  for (const [field, types] of Object.entries(required) as [BrandInputField, readonly EntityType[]][]) {
     if (types.includes(et) && !input[field]) errs.add(field, `${field} is required for ${et}`);
   }
   const { country, state, postalCode } = input;
@@ -168,6 +173,41 @@ export function brandInputOf(b: BrandRecord): BrandInput {
 
 export function universalEinOf(input: BrandInput): string | null {
   return input.ein ? `${input.einIssuingCountry ?? "US"}_${input.ein}` : null;
+}
+
+/** A new ACTIVE brand from a validated, normalised field set (identity SELF_DECLARED until scored). */
+export function newBrandRecord(sim: Sim, f: BrandInput, opts: { tags: string[]; mock: boolean }): BrandRecord {
+  return {
+    ...f,
+    brandId: sim.store.newBrandId(),
+    cspId: sim.store.data.account.cspId,
+    status: "ACTIVE",
+    entityType: f.entityType as BrandRecord["entityType"],
+    displayName: f.displayName ?? "",
+    country: f.country ?? "",
+    email: f.email ?? "",
+    universalEin: universalEinOf(f),
+    optionalAttributes: {},
+    mock: opts.mock,
+    identityStatus: "SELF_DECLARED",
+    createDate: sim.clock.nowIso(),
+    evpVettingScore: null,
+    evpVettingFeedback: [],
+    mobilePhoneVerifiedDate: null,
+    businessContactTitle: null,
+    businessContactFirstName: null,
+    businessContactLastName: null,
+    businessContactEmailVerifiedDate: null,
+    politicalVettingId: null,
+    tag: opts.tags,
+    sim: { feedback: null, scoringPending: false, brandRelationshipChangedAt: null, authPlusCompliant: false, deleteDate: null },
+  };
+}
+
+/** Identity scoring runs on the clock ("brand.identity", registered by routes/brands.ts). */
+export function scheduleIdentityScoring(sim: Sim, b: BrandRecord): void {
+  b.sim.scoringPending = true;
+  sim.clock.schedule("brand.identity", { brandId: b.brandId }, sim.delays.identityScoringMs);
 }
 
 export function referenceIdTaken(sim: Sim, referenceId: string, exceptBrandId?: string): boolean {

@@ -7,8 +7,8 @@ import { BRAND_STATUSES, ENTITY_TYPES, IDENTITY_STATUSES } from "../data/enums";
 import { maybeStartAuthPlus, startAuthPlus } from "../domain/authplus";
 import {
   BRAND_INPUT_FIELDS, brandEventFields, brandInputOf, brandResponse, getActiveBrand, getBrand, hasActiveCampaigns, hasExternalVets,
-  normaliseForStorage, readBrandInput, readTags, referenceIdTaken, scoreIdentity, universalEinOf, validateBrandFields,
-  type BrandInput,
+  newBrandRecord, normaliseForStorage, readBrandInput, readTags, referenceIdTaken, scheduleIdentityScoring, scoreIdentity,
+  universalEinOf, validateBrandFields, type BrandInput,
 } from "../domain/brands";
 
 /**
@@ -33,10 +33,7 @@ export function registerBrandRoutes(r: Router, sim: Sim): void {
     maybeStartAuthPlus(sim, b);
   });
 
-  const scheduleScoring = (b: BrandRecord) => {
-    b.sim.scoringPending = true;
-    clock.schedule("brand.identity", { brandId: b.brandId }, sim.delays.identityScoringMs);
-  };
+  const scheduleScoring = (b: BrandRecord) => scheduleIdentityScoring(sim, b);
 
   r.get("/brand", (ctx) => {
     const q = ctx.query;
@@ -96,33 +93,7 @@ export function registerBrandRoutes(r: Router, sim: Sim): void {
     if (typeof mock !== "boolean") errs.add("mock", "mock must be a boolean");
     errs.throwIfAny();
     if (input.referenceId && referenceIdTaken(sim, input.referenceId)) throw tcrError(503, "referenceId already in use", "referenceId");
-    const f = normaliseForStorage(input);
-    const nowIso = clock.nowIso();
-    const b: BrandRecord = {
-      ...f,
-      brandId: store.newBrandId(),
-      cspId: store.data.account.cspId,
-      status: "ACTIVE",
-      entityType: f.entityType as BrandRecord["entityType"],
-      displayName: f.displayName ?? "",
-      country: f.country ?? "",
-      email: f.email ?? "",
-      universalEin: universalEinOf(f),
-      optionalAttributes: {},
-      mock: mock === true,
-      identityStatus: "SELF_DECLARED",
-      createDate: nowIso,
-      evpVettingScore: null,
-      evpVettingFeedback: [],
-      mobilePhoneVerifiedDate: null,
-      businessContactTitle: null,
-      businessContactFirstName: null,
-      businessContactLastName: null,
-      businessContactEmailVerifiedDate: null,
-      politicalVettingId: null,
-      tag: tags,
-      sim: { feedback: null, scoringPending: false, brandRelationshipChangedAt: null, authPlusCompliant: false, deleteDate: null },
-    };
+    const b = newBrandRecord(sim, normaliseForStorage(input), { tags, mock: mock === true });
     store.data.brands[b.brandId] = b;
     store.data.counters.brands++;
     // Sole proprietors stay SELF_DECLARED until the SMS OTP is verified; others are scored on the clock.
