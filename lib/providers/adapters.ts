@@ -7,8 +7,11 @@ import { createTcrClient } from "@/lib/tcr/client";
 import type { TcrClientConfig } from "@/lib/tcr/http";
 import { PROVIDER_KINDS, type ProviderKind } from "./kinds";
 import { composePort, type AdapterFactory, type RegistryPort } from "./port";
+import { createTelnyxClient } from "./telnyx";
 
-const ADAPTERS: Partial<Record<ProviderKind, AdapterFactory>> = {};
+const ADAPTERS: Partial<Record<ProviderKind, AdapterFactory>> = {
+  TELNYX: (config) => createTelnyxClient(config),
+};
 
 export function isAvailable(kind: ProviderKind): boolean {
   return kind === "TCR_BASIC" || kind === "TCR_BEARER" || Boolean(ADAPTERS[kind]);

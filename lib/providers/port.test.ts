@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createTcrClient } from "@/lib/tcr/client";
-import { bind } from "@/lib/tcr/op";
 import { CAPABILITIES, CAPABILITY_TABLE, capabilitiesOf, type Capability } from "./capabilities";
 import { PROVIDER_KINDS, providerKindOf } from "./kinds";
 import { capabilityOfOperation, composePort, UnsupportedByProviderError, type Namespace } from "./port";
@@ -16,9 +15,11 @@ describe("provider port", () => {
   });
 
   it("uses the adapter's methods and rejects the rest with the upstream's one-sentence reason", async () => {
-    const get = bind("brand.get", async (brandId: string) => ({ brandId, entityType: "PRIVATE_PROFIT" }) as never);
+    const get = async (brandId: string) => ({ brandId, entityType: "PRIVATE_PROFIT" }) as never;
     const port = composePort("TELNYX", { brands: { get } }, config);
     await expect(port.brands.get("B1")).resolves.toMatchObject({ brandId: "B1" });
+    // Tagged with the TCR operation it stands for, as paging and the coverage checks expect.
+    expect(port.brands.get.operationId).toBe("brand.get");
     const campaign = await port.campaigns.get("C1").catch((e: unknown) => e);
     expect(campaign).toBeInstanceOf(UnsupportedByProviderError);
     expect((campaign as Error).message).toBe(CAPABILITY_TABLE.TELNYX["campaign.manage"]);

@@ -8,17 +8,21 @@
  */
 import { AppError } from "@/lib/errors";
 import { createTcrClient, type TcrClient } from "@/lib/tcr/client";
+import type { OperationId } from "@/lib/tcr/endpoints";
 import type { TcrClientConfig } from "@/lib/tcr/http";
+import { bind } from "@/lib/tcr/op";
 import { CAPABILITY_TABLE, type Capability } from "./capabilities";
 import { PROVIDERS, type ProviderKind } from "./kinds";
 
 export type RegistryPort = TcrClient;
 export type Namespace = Exclude<keyof TcrClient, "http">;
+type Fn = (...args: never[]) => unknown;
+type Plain<F> = F extends (...args: infer A) => infer R ? (...args: A) => R : never;
 /**
- * What an adapter provides: any subset of the TCR client's namespaces and methods, with the same signatures (wrap each
- * in lib/tcr/op.ts `bind` with the TCR operation it stands for, so paging and logging know it).
+ * What an adapter provides: any subset of the TCR client's namespaces and methods, with the same signatures.
+ * composePort tags each with the TCR operation it stands for (paging reads its page-size limit from it).
  */
-export type AdapterParts = { [N in Namespace]?: Partial<TcrClient[N]> };
+export type AdapterParts = { [N in Namespace]?: { [M in keyof TcrClient[N]]?: Plain<TcrClient[N][M]> } };
 export type AdapterFactory = (config: TcrClientConfig) => AdapterParts;
 
 export class UnsupportedByProviderError extends AppError {
@@ -57,12 +61,16 @@ export function capabilityOfOperation(ns: Namespace, method: string): Capability
   return METHOD_CAPABILITY[`${ns}.${method}`] ?? NAMESPACE_CAPABILITY[ns] ?? null;
 }
 
-// The TCR client's shape, read once from a client that is never called: the list of namespaces and methods.
-let shape: { ns: Namespace; methods: string[] }[] | null = null;
+// The TCR client's shape, read once from a client that is never called: its namespaces, methods and operation ids.
+let shape: { ns: Namespace; methods: { name: string; operationId: OperationId | undefined }[] }[] | null = null;
 function tcrShape() {
   shape ??= Object.entries(createTcrClient({ baseUrl: "http://shape.invalid/v2", auth: { mode: "bearer", apiKey: "-" } }))
     .filter(([ns, v]) => ns !== "http" && v && typeof v === "object")
-    .map(([ns, v]) => ({ ns: ns as Namespace, methods: Object.keys(v as object).filter((m) => typeof (v as Record<string, unknown>)[m] === "function") }));
+    .map(([ns, v]) => ({
+      ns: ns as Namespace,
+      methods: Object.entries(v as Record<string, unknown>).filter(([, f]) => typeof f === "function")
+        .map(([name, f]) => ({ name, operationId: (f as { operationId?: OperationId }).operationId })),
+    }));
   return shape;
 }
 
@@ -74,8 +82,11 @@ export function composePort(kind: ProviderKind, parts: AdapterParts, config: Tcr
   for (const { ns, methods } of tcrShape()) {
     const given = (parts[ns] ?? {}) as Record<string, unknown>;
     const composed: Record<string, unknown> = {};
-    for (const m of methods) {
-      composed[m] = typeof given[m] === "function" ? given[m] : unsupported(kind, ns, m);
+    for (const { name, operationId } of methods) {
+      const f = given[name];
+      composed[name] = typeof f === "function"
+        ? (operationId ? bind(operationId, (...args: never[]) => (f as Fn)(...args) as Promise<unknown>) : f)
+        : unsupported(kind, ns, name);
     }
     out[ns] = composed;
   }

@@ -17,7 +17,7 @@ import type { BillableOptions } from "@/lib/tcr/op";
 import { Brand, BrandCreateRequest, BrandSearchQuery, BrandUpdateRequest } from "@/lib/tcr/schemas/brand";
 import type { Page } from "@/lib/tcr/schemas/common";
 import { ExternalVettingOrderRequest, type ExternalVetting, type ExternalVettingListQuery } from "@/lib/tcr/schemas/vetting";
-import type { TcrErrorItem } from "@/lib/tcr/errors";
+import { TcrError, type TcrErrorItem } from "@/lib/tcr/errors";
 import { itemsOfZod, TelnyxPreflightError } from "./errors";
 import { createTelnyxHttp, telnyxEndpoints, type TelnyxOperationId } from "./http";
 import {
@@ -82,7 +82,20 @@ export function createTelnyxClient(config: TcrClientConfig): { brands: TelnyxBra
     const { query, unsupported } = toTelnyxListQuery(q);
     if (unsupported.length > 0) refuse("telnyx.brand.list", unsupported);
     const res = await list(query);
-    const page: Page<Brand> = { page: res.page, totalRecords: res.totalRecords, records: res.records.map(fromTelnyxListRecord) };
+    // Telnyx's list records carry 8 fields (no identity status, country or vertical), but TCR's search answers whole
+    // brands and the mirror stores what it is given: each listed brand is read in full (one request each, through
+    // the shared limiter). A brand deleted between the two reads keeps its list record.
+    const records: Brand[] = [];
+    for (const r of res.records) {
+      const listed = fromTelnyxListRecord(r);
+      const full = await getRaw(r.brandId).then((t) => fromTelnyxBrand(t, r.brandId), (e: unknown) => {
+        if (e instanceof TcrError && e.status === 404) return null;
+        throw e;
+      });
+      // The list's own fields (createDate) stay where the single read lacks them.
+      records.push(full ? { ...listed, ...Object.fromEntries(Object.entries(full).filter(([, v]) => v !== undefined)) } as Brand : listed);
+    }
+    const page: Page<Brand> = { page: res.page, totalRecords: res.totalRecords, records };
     return page;
   };
 
