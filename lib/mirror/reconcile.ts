@@ -7,6 +7,7 @@ import { refreshBrandAppeals, refreshBrandVettings } from "@/lib/mirror/vetting"
 import { upsertBrand, type UpsertOutcome } from "@/lib/mirror/upsert";
 import type { TcrClient } from "@/lib/tcr/client";
 import { paginate } from "@/lib/tcr/paginate";
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 
 export type ReconcileCounts = Record<"created" | "updated" | "unchanged" | "stale" | "deleted", number>;
 export type ReconcileReport = {
@@ -25,12 +26,22 @@ export type ReconcileReport = {
 };
 
 const zero = (): ReconcileCounts => ({ created: 0, updated: 0, unchanged: 0, stale: 0, deleted: 0 });
+const noShares = () => ({ sharing: zero(), partnerCampaigns: zero(), migrations: zero() });
 
 /**
  * Pages through everything the registry holds for this account and repairs the mirror: new and changed rows
  * are written, rows the registry no longer lists are marked deleted. Only a listing that completed may mark
  * deletions, so a failure half-way never deletes what it did not get to see.
  */
+async function unlessUnsupported<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof UnsupportedByProviderError) return undefined;
+    throw e;
+  }
+}
+
 export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opts: { deep?: boolean } = {}): Promise<ReconcileReport> {
   const startedAt = new Date();
   const brands = zero();
@@ -48,23 +59,27 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opt
   });
   brands.deleted += goneBrands.count;
 
-  const seenCampaigns = new Set<string>();
-  for await (const page of paginate(client.campaigns.searchDeprecated, {})) {
-    for (const c of page.records) {
-      seenCampaigns.add(c.campaignId);
-      // The listing lacks per-carrier status; one more read per campaign fetches it with the campaign.
-      const outcome: UpsertOutcome | "deleted" = await refreshCampaign(db, client, orgId, c.campaignId);
-      campaigns[outcome]++;
+  // An upstream without campaigns or CNP sharing (Telnyx) has nothing to list there: those parts are skipped, and
+  // nothing is marked deleted from a listing that did not happen.
+  await unlessUnsupported(async () => {
+    const seenCampaigns = new Set<string>();
+    for await (const page of paginate(client.campaigns.searchDeprecated, {})) {
+      for (const c of page.records) {
+        seenCampaigns.add(c.campaignId);
+        // The listing lacks per-carrier status; one more read per campaign fetches it with the campaign.
+        const outcome: UpsertOutcome | "deleted" = await refreshCampaign(db, client, orgId, c.campaignId);
+        campaigns[outcome]++;
+      }
     }
-  }
-  const goneCampaigns = await db.campaign.updateMany({
-    where: { orgId, deletedAt: null, campaignId: { notIn: [...seenCampaigns] }, confirmedAt: { lt: startedAt } },
-    data: { deletedAt: startedAt, confirmedAt: startedAt },
+    const goneCampaigns = await db.campaign.updateMany({
+      where: { orgId, deletedAt: null, campaignId: { notIn: [...seenCampaigns] }, confirmedAt: { lt: startedAt } },
+      data: { deletedAt: startedAt, confirmedAt: startedAt },
+    });
+    campaigns.deleted += goneCampaigns.count;
   });
-  campaigns.deleted += goneCampaigns.count;
 
   // After campaigns, so the sharing columns land on rows that exist.
-  const shares = await reconcileSharingAndMigrations(db, client, orgId);
+  const shares = (await unlessUnsupported(() => reconcileSharingAndMigrations(db, client, orgId))) ?? noShares();
 
   // Vetting records and appeals have no account-wide listing: two reads per brand. Webhooks (EVP_REPORT_*,
   // identity updates) and opening a brand keep them current, so the 15-minute run skips them and a deep run
@@ -74,8 +89,8 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opt
     vettings = { brands: 0, records: 0, removed: 0, appeals: 0, failed: 0 };
     for (const brandId of seenBrands) {
       try {
-        const v = await refreshBrandVettings(db, client, orgId, brandId);
-        const a = await refreshBrandAppeals(db, client, orgId, brandId);
+        const v = (await unlessUnsupported(() => refreshBrandVettings(db, client, orgId, brandId))) ?? { vettings: 0, removed: 0 };
+        const a = (await unlessUnsupported(() => refreshBrandAppeals(db, client, orgId, brandId))) ?? { appeals: 0, removed: 0 };
         vettings.brands++;
         vettings.records += v.vettings;
         vettings.removed += v.removed + a.removed;
@@ -95,7 +110,7 @@ export async function reconcileOrg(db: Db, client: TcrClient, orgId: string, opt
     const live = await db.campaign.findMany({ where: { orgId, deletedAt: null, mock: false }, select: { campaignId: true } });
     for (const { campaignId } of live) {
       try {
-        const n = await refreshCampaignPhoneNumbers(db, client, orgId, campaignId);
+        const n = (await unlessUnsupported(() => refreshCampaignPhoneNumbers(db, client, orgId, campaignId))) ?? { current: 0, previous: 0, removed: 0 };
         phoneNumbers.campaigns++;
         phoneNumbers.current += n.current;
         phoneNumbers.previous += n.previous;
