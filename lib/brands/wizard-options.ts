@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 import { registryClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import { knownAltBusinessIdTypes } from "@/lib/tcr/schemas/enums";
@@ -21,7 +22,8 @@ export async function loadWizardOptions(
     return { verticals: null, altBusinessIdTypes: [...knownAltBusinessIdTypes], countries: null, problem: e instanceof Error ? e.message : "The registry is not configured." };
   }
   const [verticals, altTypes, countries] = await Promise.allSettled([client.enums.vertical(), client.enums.altBusinessIdType(), client.enums.country()]);
-  const failed = [verticals, altTypes, countries].filter((r) => r.status === "rejected");
+  // A list the upstream does not publish (countries on Telnyx) is free text by design, not a failure to report.
+  const failed = [verticals, altTypes, countries].filter((r) => r.status === "rejected" && !(r.reason instanceof UnsupportedByProviderError));
   if (failed.length) log().warn({ orgId, failed: failed.length }, "wizard enum lists unavailable");
   const label = (v: unknown, fallback: string) =>
     v && typeof v === "object" && typeof (v as { displayName?: unknown }).displayName === "string" ? (v as { displayName: string }).displayName : fallback;

@@ -8,9 +8,10 @@ import type { TcrClientConfig } from "@/lib/tcr/http";
 import { PROVIDER_KINDS, type ProviderKind } from "./kinds";
 import { composePort, type AdapterFactory, type RegistryPort } from "./port";
 import { createTelnyxClient } from "./telnyx";
+import { telnyxEnums } from "./telnyx/enums";
 
 const ADAPTERS: Partial<Record<ProviderKind, AdapterFactory>> = {
-  TELNYX: (config) => createTelnyxClient(config),
+  TELNYX: (config) => ({ ...createTelnyxClient(config), enums: telnyxEnums }),
 };
 
 export function isAvailable(kind: ProviderKind): boolean {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveBrandDraft } from "@/lib/brands/drafts";
 import { loadBrandOverview } from "@/lib/brands/lifecycle-queries";
 import { submitBrandDraft } from "@/lib/brands/submit";
+import { loadWizardOptions } from "@/lib/brands/wizard-options";
 import { wizardValuesFor } from "@/lib/brands/wizard-fixtures";
 import { reconcileOrg } from "@/lib/mirror/reconcile";
 import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
@@ -40,6 +41,15 @@ async function submit(entityType: Parameters<typeof wizardValuesFor>[0], display
 describe("an organization on Telnyx", () => {
   it("tests its connection with one page of brands", async () => {
     expect(await testConnection(t.db, org.ctx)).toMatchObject({ ok: true, summary: expect.stringMatching(/^Telnyx 10DLC answered with these credentials/) });
+  });
+
+  it("offers Telnyx's closed vertical list in the wizard, and countries as free text without a warning", async () => {
+    const options = await loadWizardOptions(t.db, org.org.id);
+    expect(options.verticals).toHaveLength(17);
+    expect(options.verticals).toContainEqual({ value: "NGO", label: "NGO" });
+    expect(options.verticals).toContainEqual({ value: "REAL_ESTATE", label: "Real Estate" });
+    expect(options.countries).toBeNull();
+    expect(options.problem).toBeUndefined();
   });
 
   it.each(["PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "GOVERNMENT"] as const)("registers a %s brand through the wizard's command, once however often it is sent", async (entityType) => {
