@@ -11,10 +11,12 @@ import { DEFAULT_WEBHOOK_CONFIG, Webhooks, type WebhookConfig } from "./core/web
 import { createControl, registerControlRoutes, type SandboxControl } from "./control";
 import { registerAllRoutes } from "./routes";
 import { loadScenario, type ScenarioOptions } from "./scenarios";
+import { createVonageProfile, VONAGE_PREFIX } from "./profiles/vonage";
 
 /**
  * The TCR CSP API v2 simulator. createSandbox() starts one HTTP server with:
  *   /v2/...        the registry API (Bearer <apiKey> or Basic base64(apiKey:apiSecret))
+ *   /v1/10dlc/...  the Vonage 10DLC profile (Basic only; profiles/vonage)
  *   /_sandbox/...  the control API (no registry auth; loopback callers only)
  * It imports nothing from the portal: node built-ins only.
  */
@@ -131,6 +133,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if (options.scenario && Object.keys(store.data.brands).length === 0) loadScenario(sim, options.scenario, options.scenarioOptions);
 
   const hung = new Set<ServerResponse>();
+  const vonage = createVonageProfile(sim, { apiKey, apiSecret, faults, limiter, maxBodyBytes: maxBody, hung });
   const sockets = new Set<Socket>();
 
   async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse, path: string, url: URL, apiKeyUsed: string | null) {
@@ -157,6 +160,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!isLoopback(req.socket.remoteAddress)) return send(res, toErrorReply(tcrError(205, "The control API answers loopback callers only")));
       return dispatch(ctl, req, res, path.slice(CONTROL_PREFIX.length) || "/", url, null);
     }
+    if (path.startsWith(`${VONAGE_PREFIX}/`)) return vonage.handle(req, res, url);
     if (!path.startsWith(`${API_PREFIX}/`)) return send(res, toErrorReply(tcrError(901, `Registry paths start with ${API_PREFIX}/`)));
     const apiPath = path.slice(API_PREFIX.length);
     const fault = faults.pick(req.method ?? "GET", apiPath);
