@@ -15,6 +15,9 @@ export { VONAGE_PREFIX } from "./core";
  * on the /v2 server and over the same Store and clock. HTTP Basic only (the sandbox's API key and
  * secret); anything else is Vonage's 401. Faults (core/faults.ts) match paths with the /v1/10dlc
  * prefix (e.g. `/v1/10dlc/brands`), so rules written for /v2 paths do not fire here unless they are `*`.
+ * The request body is read before a fault applies: `drop` and `hang` leave the request unprocessed,
+ * while a `latency` longer than the client's timeout is processed after the client gave up (an
+ * ambiguous failure of a write).
  */
 export interface VonageProfileDeps {
   apiKey: string;
@@ -84,6 +87,9 @@ export function createVonageProfile(sim: Sim, deps: VonageProfileDeps): VonagePr
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? "GET";
+    // The body is read before any fault: a latency fault longer than the client's timeout then models
+    // the ambiguous case of a request that was processed while its answer was lost.
+    const body = await readBody(req, deps.maxBodyBytes);
     const fault = deps.faults.pick(method, url.pathname);
     if (fault) {
       if (fault.kind === "drop") {
@@ -103,7 +109,6 @@ export function createVonageProfile(sim: Sim, deps: VonageProfileDeps): VonagePr
     const key = basicKey(req, deps.apiKey, deps.apiSecret);
     if (!key) return fail(res, new VonageError(401, "unauthorized", "You did not provide correct credentials."), { "www-authenticate": 'Basic realm="Vonage sandbox"' });
     if (!deps.limiter.take(key, method)) return fail(res, new VonageError(429, "throttled", "Too many requests"));
-    const body = await readBody(req, deps.maxBodyBytes);
     if (body === null) return fail(res, new VonageError(413, "invalid-parameters", "Payload too large"));
     const path = url.pathname.slice(VONAGE_PREFIX.length) || "/";
     const m = router.match(method, path);
