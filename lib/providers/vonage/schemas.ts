@@ -194,8 +194,7 @@ const campaignWritable = {
   sub_usecases: z.array(z.enum(VONAGE_USECASES)).optional(),
   reseller_id: z.string().max(8).optional(),
   reseller: z.boolean().optional(),
-  /** 40–4096 per the reference; the reference's own samples use "User notifications" (18). */
-  description: z.string().min(1).max(4096),
+  description: z.string().min(40).max(4096),
   age_gated: z.boolean().optional(),
   direct_lending: z.boolean().optional(),
   sample_one: sample.optional(),
@@ -217,13 +216,19 @@ const campaignWritable = {
   label: z.string().max(50).optional(),
   hipaa: z.boolean().nullable().optional(),
 };
-export const VonageCampaignCreateRequest = z.strictObject({ account_id: z.string().min(1), ...campaignWritable, tc_agreed: z.boolean() });
+/** "either message_flow or message_flow_details may be specified, but not both". */
+const flowXor = (v: { message_flow?: unknown; message_flow_details?: unknown }, ctx: z.RefinementCtx) => {
+  if (v.message_flow !== undefined && v.message_flow_details !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["message_flow"], message: "Specify either message_flow or message_flow_details, not both" });
+  }
+};
+export const VonageCampaignCreateRequest = z.strictObject({ account_id: z.string().min(1), ...campaignWritable, tc_agreed: z.boolean() }).superRefine(flowXor);
 export type VonageCampaignCreateRequest = z.infer<typeof VonageCampaignCreateRequest>;
 export const VonageCampaignUpdateRequest = z.strictObject({
   ...campaignWritable,
   auto_renewal: z.boolean().optional(),
   status: z.literal("CANCELED").nullable().optional(),
-}).partial();
+}).partial().superRefine(flowXor);
 export type VonageCampaignUpdateRequest = z.infer<typeof VonageCampaignUpdateRequest>;
 
 export const VonageCampaign = z.looseObject({

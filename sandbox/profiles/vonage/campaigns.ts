@@ -3,7 +3,7 @@ import type { Sim } from "../../core/context";
 import type { RequestContext, Router } from "../../core/router";
 import type { BrandRecord, CampaignRecord } from "../../core/store";
 import { MNOS } from "../../data/enums";
-import { USECASE_BY_NAME } from "../../data/usecases";
+import { USECASE_BY_NAME, type UsecaseDef } from "../../data/usecases";
 import { qualify, vettingScore, type MnoMetadata } from "../../domain/qualification";
 import { activeBrand, metaOf } from "./brands";
 import {
@@ -30,6 +30,20 @@ export const VONAGE_USECASES = [
   "SWEEPSTAKE", "CONVERSATIONAL", "MIXED", "CARRIER_EXEMPT", "SOCIAL", "LOW_VOLUME",
 ];
 const UNVETTED_OK = ["LOW_VOLUME", "CHARITY", "POLITICAL"];
+
+/**
+ * The sandbox's use-case catalogue (data/usecases.ts) has no CONVERSATIONAL; Vonage lists it. It is
+ * simulated with CUSTOMER_CARE's rules (simulator choice).
+ */
+export function vonageUsecaseDef(usecase: string): UsecaseDef | undefined {
+  if (!VONAGE_USECASES.includes(usecase)) return undefined;
+  const def = USECASE_BY_NAME[usecase];
+  if (def) return def;
+  const base = USECASE_BY_NAME.CUSTOMER_CARE;
+  return usecase === "CONVERSATIONAL" && base
+    ? { ...base, usecase, displayName: "Conversational", description: "Two-way conversations between a business and its customers" }
+    : undefined;
+}
 export const VONAGE_REVIEW_MS = 60 * 60_000;
 export const NUMBER_LINK_MS = 60_000;
 const CONSENT_METHODS = ["ONLINE_FORM", "LIVE_OPERATOR", "POINT_OF_SALE", "TEXT_TO_JOIN", "OTHER"];
@@ -120,8 +134,8 @@ interface VQualification {
 }
 
 export function vonageQualify(sim: Sim, b: BrandRecord, usecase: string): VQualification {
-  const def = USECASE_BY_NAME[usecase];
-  if (!def || !VONAGE_USECASES.includes(usecase)) throw vInvalid("invalid-usecase-data", "usecase", `usecase must be one of ${VONAGE_USECASES.join(", ")}`);
+  const def = vonageUsecaseDef(usecase);
+  if (!def) throw vInvalid("invalid-usecase-data", "usecase", `usecase must be one of ${VONAGE_USECASES.join(", ")}`);
   const q = qualify(sim, b, def);
   const policy = vettingScore(sim, b) !== null || UNVETTED_OK.includes(usecase);
   const qualified: Record<string, MnoMetadata> = {};
@@ -179,13 +193,13 @@ function checkFields(d: Draft, errs: VFieldErrors): void {
   const subs = d.sub_usecases;
   if (subs !== undefined && subs !== null) {
     if (!Array.isArray(subs) || subs.some((s) => typeof s !== "string" || !VONAGE_USECASES.includes(s))) errs.add("sub_usecases", "sub_usecases must be use case values");
-    const def = typeof d.usecase === "string" ? USECASE_BY_NAME[d.usecase] : undefined;
+    const def = typeof d.usecase === "string" ? vonageUsecaseDef(d.usecase) : undefined;
     // Only use cases that take sub use cases (MIXED, LOW_VOLUME in the sandbox catalogue) bound the count.
     if (def && def.maxSubUsecases > 0 && Array.isArray(subs) && (subs.length < def.minSubUsecases || subs.length > def.maxSubUsecases)) {
       errs.add("sub_usecases", `${def.usecase} takes ${def.minSubUsecases} to ${def.maxSubUsecases} sub use cases`);
     }
   } else {
-    const def = typeof d.usecase === "string" ? USECASE_BY_NAME[d.usecase] : undefined;
+    const def = typeof d.usecase === "string" ? vonageUsecaseDef(d.usecase) : undefined;
     if (def && def.minSubUsecases > 0) errs.add("sub_usecases", `${def.usecase} takes ${def.minSubUsecases} to ${def.maxSubUsecases} sub use cases`);
   }
   if (typeof d.opt_in_keywords === "string" && d.opt_in_keywords && !d.opt_in_message) errs.add("opt_in_message", "opt_in_message is mandatory if opt_in_keywords is set");
@@ -236,7 +250,7 @@ export function registerVonageCampaignRoutes(r: Router, sim: Sim): void {
     next.setUTCMonth(next.getUTCMonth() + 3);
     let rec = tcrRecord(c);
     if (!rec) {
-      const def = USECASE_BY_NAME[c.usecase]!;
+      const def = vonageUsecaseDef(c.usecase)!;
       rec = {
         campaignId: store.newCampaignId(), cspId: store.data.account.cspId, resellerId: c.reseller_id, status: "ACTIVE", createDate: now,
         autoRenewal: c.auto_renewal, billedDate: now, brandId: b.brandId, vertical: c.vertical ?? b.vertical, usecase: c.usecase,
@@ -395,7 +409,7 @@ export function registerVonageCampaignRoutes(r: Router, sim: Sim): void {
     if (Object.keys(q.qualified).length === 0) {
       throw vConflict("brand-not-qualified", `The brand does not qualify for the ${String(raw.usecase)} use case; check /brands/${b.brandId}/usecases/${String(raw.usecase)}`);
     }
-    const def = USECASE_BY_NAME[String(raw.usecase)]!;
+    const def = vonageUsecaseDef(String(raw.usecase))!;
     const subs = Array.isArray(raw.sub_usecases) ? (raw.sub_usecases as string[]) : [];
     const need = Math.max(def.minMsgSamples, subs.length, ...Object.values(q.qualified).map((m) => m.minMsgSamples));
     if (sampleCount(draft) < need) throw vInvalid("invalid-campaign-data", "sample_one", `At least ${need} message samples are required`);

@@ -1,13 +1,13 @@
 import type { Sim } from "../../core/context";
 import { readMultipart } from "../../core/http";
 import type { Router } from "../../core/router";
-import { COUNTRIES, EXT_VETTING_APPEAL_CATEGORIES, MNOS, US_STATES, VERTICALS, VETTING_CLASSES } from "../../data/enums";
-import { USECASE_BY_NAME } from "../../data/usecases";
+import { CNPS, COUNTRIES, DCAS, EXT_VETTING_APPEAL_CATEGORIES, MNOS, NUDGE_INTENTS, OPTIONAL_ATTRIBUTE_NAMES, US_STATES, VERTICALS, VETTING_CLASSES } from "../../data/enums";
+import { ALL_EVENT_CATEGORIES } from "../../data/events";
 import { storeAttachment } from "../../domain/files";
 import { newAppeal } from "../../routes/appeals";
 import { activeBrand, VONAGE_STOCK_EXCHANGES } from "./brands";
 import { CAMPAIGN_STATUSES, readJsonBody, tokenPage, VFieldErrors, vConflict, VONAGE_PHONE, vNotFound, VonageError, vonageState, VONAGE_VERTICALS, type VonageReseller } from "./core";
-import { VONAGE_USECASES } from "./campaigns";
+import { VONAGE_USECASES, vonageUsecaseDef } from "./campaigns";
 
 /**
  * The rest of the Vonage surface: GET /enum, GET/PATCH /account, resellers, appeal evidence files
@@ -45,6 +45,11 @@ export function registerVonageExtraRoutes(r: Router, sim: Sim): void {
         campaign_status: CAMPAIGN_STATUSES.map((id) => ({ id, description: id.replace(/_/g, " ").toLowerCase() })),
         campaign_op_status: ids(["REVIEW", "REGISTERED", "REJECTED", "SUSPENDED"]),
         compliance: ids(["HIPPA"]),
+        cnp: CNPS.map((c) => ({ id: c.id, description: c.displayName })),
+        dca: DCAS.map((c) => ({ id: c.id, description: c.displayName })),
+        event_category: ids(ALL_EVENT_CATEGORIES),
+        nudge_intent: ids(NUDGE_INTENTS),
+        opt_attribute_name: OPTIONAL_ATTRIBUTE_NAMES.map((a) => ({ id: a.id, description: a.description, type: a.dataType })),
         country: Object.entries(COUNTRIES).map(([id, description]) => ({ id, description })),
         entity_type: ids(["PRIVATE_PROFIT", "PUBLIC_PROFIT", "NON_PROFIT", "SOLE_PROPRIETOR", "GOVERNMENT"]),
         identity_status: ids(["SELF_DECLARED", "UNVERIFIED", "VERIFIED", "VETTED_VERIFIED"]),
@@ -55,7 +60,7 @@ export function registerVonageExtraRoutes(r: Router, sim: Sim): void {
         tcr_campaign_status: ids(["UNKNOWN", "ACTIVE", "CANCELED"]),
         tmo_brand_tier: ids(["LOW", "LOWER_MID", "UPPER_MID", "TOP", "UNCAPPED"]),
         usecase: VONAGE_USECASES.map((id) => {
-          const d = USECASE_BY_NAME[id]!;
+          const d = vonageUsecaseDef(id)!;
           return {
             id, display_name: d.displayName, description: d.description, classification: d.classification, min_sub_usecases: d.minSubUsecases,
             max_sub_usecases: d.maxSubUsecases, valid_sub_usecase: d.validSubUsecase, min_msg_samples: d.minMsgSamples,
