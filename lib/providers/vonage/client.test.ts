@@ -201,6 +201,21 @@ describe("campaign builder and campaigns", () => {
   });
 });
 
+describe("partner campaigns", () => {
+  it("imports a campaign shared with the account; a CNP-migration share needs cnp_migration", async () => {
+    const v = client();
+    const [plain] = sb.control.receivePartnerShares(1);
+    const imp = await v.importPartnerCampaign(plain!, { label: "Imported" });
+    expect(imp).toMatchObject({ campaignId: expect.stringMatching(/^VC/), sharingStatus: "PENDING" });
+    await sb.clock.advance(DAY);
+    expect((await v.getPartnerCampaign(imp.campaignId!)).sharingStatus).toBe("ACCEPTED");
+    const [migrating] = sb.control.receivePartnerShares(1, { cnpMigration: true });
+    await expect(v.importPartnerCampaign(migrating!)).rejects.toMatchObject({ status: 422, items: [{ field: "cnpMigration" }] });
+    expect((await v.importPartnerCampaign(migrating!, { cnpMigration: true })).sharingStatus).toBe("PENDING");
+    await expect(v.importPartnerCampaign("CNOPE00")).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe("billable creates never pay twice", () => {
   it("the same idempotency key makes one brand and one campaign", async () => {
     const v = client();

@@ -27,7 +27,7 @@ import {
   EVIDENCE_FILE_TYPES, EVIDENCE_MAX_FILE_BYTES, VonageAppealRequest, VonageBrand, VonageBrandCreateRequest, VonageBrandPage,
   VonageBrandUpdateRequest, VonageCampaign, VonageCampaignCreateRequest, VonageCampaignPage, VonageCampaignUpdateRequest, VonageEvidence,
   VonageEvidencePage, VonageFeedback, VonageMessageFlowPreview, VonageMessageFlowPreviewRequest, VonageNumber, VonageNumberLinkRequest,
-  VonageNumberPage, VonageResubmitResponse, VonageStartVerificationResponse, VonageTerms, VonageThroughputPage, VonageUsecaseQualification,
+  VonageNumberPage, VonagePartnerCampaign, VonagePartnerImportRequest, VonageResubmitResponse, VonageStartVerificationResponse, VonageTerms, VonageThroughputPage, VonageUsecaseQualification,
   VonageVetting, VonageVettingImportRequest, VonageVettingList, VonageVettingOrderRequest, type VonageMessageFlowDetails, type VonageNumber as VNumber,
   type VonageThroughput,
 } from "./schemas";
@@ -364,6 +364,18 @@ export function createVonageClient(config: TcrClientConfig) {
       http.callEmpty("DELETE", `${await campaignPath(campaignId)}/numbers/${enc(phoneNumber.replace(/^\+/, ""))}`, {
         op: "vonage.number.unlink", template: "/brands/:brand_id/campaigns/:campaign_id/numbers/:number",
       }),
+    /** Imports a campaign a partner registered directly on TCR and shared with Vonage (TCR campaign id). */
+    importPartnerCampaign: async (tcrCampaignId: string, opts: { label?: string; cnpMigration?: boolean } = {}) => {
+      const r = await http.call("POST", "/partnercampaigns/import", VonagePartnerCampaign, {
+        op: "vonage.partnerCampaign.import", template: "/partnercampaigns/import",
+        body: VonagePartnerImportRequest.parse({ account_id: accountId, campaign_id: tcrCampaignId, ...(opts.label ? { label: opts.label } : {}), ...(opts.cnpMigration !== undefined ? { cnp_migration: opts.cnpMigration } : {}) }),
+      });
+      return { brandId: r.brand_id ?? null, campaignId: r.campaign_id ?? null, sharingStatus: r.sharing_status ?? null, downstreamCnpId: r.downstream_cnp_id ?? null, upstreamCnpId: r.upstream_cnp_id ?? null };
+    },
+    getPartnerCampaign: async (campaignId: string) => {
+      const r = await http.call("GET", `/partnercampaigns/${enc(campaignId)}`, VonagePartnerCampaign, { op: "vonage.partnerCampaign.get", template: "/partnercampaigns/:campaign_id" });
+      return { campaignId: r.campaign_id ?? campaignId, sharingStatus: r.sharing_status ?? null, downstreamCnpId: r.downstream_cnp_id ?? null, upstreamCnpId: r.upstream_cnp_id ?? null };
+    },
     /** Throughput applied per carrier to a campaign (all token pages). */
     throughputs: async (campaignId: string): Promise<Throughput[]> => {
       const out: Throughput[] = [];

@@ -115,7 +115,7 @@ function withoutKey(o: Json, k: string): Json {
 }
 
 /** Endpoints the sandbox does not implement yet: their request samples are skipped, by name. */
-const NOT_IMPLEMENTED = new Set(["POST /partnercampaigns/import", "GET /partnercampaigns/:campaign_id"]);
+const NOT_IMPLEMENTED = new Set<string>([]);
 
 interface WalkState {
   brandId: string;
@@ -210,7 +210,7 @@ describe("request samples are accepted by the sandbox's Vonage profile", () => {
       "POST /brands/:brand_id/verify", "POST /brands/:brand_id/vetting/requests", "PUT /brands/:brand_id/vetting/requests",
       "POST /brands/:brand_id/vetting/requests/:vetting_id/appeal", "POST /campaigns/message_flow", "POST /brands/:brand_id/campaigns",
       "POST /brands/:brand_id/campaigns/:campaign_id/numbers", "PUT /brands/:brand_id/campaigns/:campaign_id/resubmit",
-      "PATCH /brands/:brand_id/campaigns/:campaign_id",
+      "PATCH /brands/:brand_id/campaigns/:campaign_id", "POST /partnercampaigns/import",
     ]);
     for (const s of samplesOf("request")) expect(walked.has(s.endpoint) || NOT_IMPLEMENTED.has(s.endpoint), s.endpoint).toBe(true);
   });
@@ -301,6 +301,16 @@ describe("request samples are accepted by the sandbox's Vonage profile", () => {
   it("PATCH campaign (the sample cancels it)", async () => {
     const c = await send("PATCH /brands/:brand_id/campaigns/:campaign_id", `/brands/${st.brandId}/campaigns/${st.campaignId}`, 200);
     expect(c).toMatchObject({ status: "CANCELED", traffic_enabled: false });
+  });
+
+  it("partner-campaign import (the sample's TCR campaign id is replaced by one shared with the sandbox), then its sharing status", async () => {
+    const [tcrId] = sb.control.receivePartnerShares(1);
+    const r = await call("POST", "/partnercampaigns/import", { ...sample("POST /partnercampaigns/import"), campaign_id: tcrId });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(RESPONSE_SCHEMAS["POST /partnercampaigns/import"]!.safeParse(r.body).success).toBe(true);
+    expect(r.body).toMatchObject({ sharing_status: "PENDING", campaign_id: expect.stringMatching(/^VC/) });
+    await sb.clock.advance(DAY);
+    expect((await get("GET /partnercampaigns/:campaign_id", `/partnercampaigns/${String(r.body.campaign_id)}`)).sharing_status).toBe("ACCEPTED");
   });
 
   it("revet (no request body)", async () => {

@@ -203,7 +203,18 @@ export interface VonageBrandMeta {
   revets: number;
 }
 
+/** A campaign registered directly on TCR by a partner CSP and imported into Vonage (POST /partnercampaigns/import). */
+export interface VonagePartnerImport {
+  campaign_id: string;
+  tcr_campaign_id: string;
+  brand_id: string;
+  account_id: string;
+  label: string | null;
+  cnp_migration: boolean;
+}
+
 export interface VonageState {
+  partnerImports: Record<string, VonagePartnerImport>;
   brands: Record<string, VonageBrandMeta>;
   campaigns: Record<string, VonageCampaign>;
   numbers: Record<string, VonageNumber>;
@@ -216,6 +227,7 @@ export function vonageState(store: Store): VonageState {
   d.profiles ??= {};
   const cur = d.profiles.vonage as Partial<VonageState> | undefined;
   const s: VonageState = {
+    partnerImports: cur?.partnerImports ?? {},
     brands: cur?.brands ?? {}, campaigns: cur?.campaigns ?? {}, numbers: cur?.numbers ?? {}, resellers: cur?.resellers ?? {},
     account: cur?.account ?? { opt_out_assist: false },
   };

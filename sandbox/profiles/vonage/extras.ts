@@ -16,6 +16,10 @@ import { VONAGE_USECASES, vonageUsecaseDef } from "./campaigns";
  *    types jpg jpeg png bmp raw tiff pdf docx htm odt rtf txt xml; each part names its file and type.
  *  - Appeal: categories from vetting_appeal_category, evidence_ids, explanation ≤ 1024; ≤ 10 files and
  *    ≤ 30 MB in all; decided by the /v2 appeal task.
+ *  - Partner import: `campaign_id` is the TCR id of a campaign a partner CSP shared with this account
+ *    (store.data.partnerCampaigns; seed them with control.receivePartnerShares). `cnp_migration` must be true
+ *    when the share is a CNP migration hop. Vonage accepts the share after delays.shareDecisionMs, or declines
+ *    it when the campaign's description contains "DECLINE" (scenario rule).
  *  - Reseller: PENDING → APPROVED (tcr_reseller_id assigned) after RESELLER_REVIEW_MS, or REJECTED
  *    when company_name contains "REJECT" (scenario rule).
  */
@@ -135,6 +139,50 @@ export function registerVonageExtraRoutes(r: Router, sim: Sim): void {
     const x = st().resellers[ctx.params.reseller_id!];
     if (!x) throw vNotFound("Reseller");
     return { status: 200, json: resellerOut(x) };
+  });
+
+  // ── Partner campaigns ──
+  const partnerOut = (p: { campaign_id: string; tcr_campaign_id: string; brand_id: string }) => {
+    const pc = store.data.partnerCampaigns[p.tcr_campaign_id];
+    return {
+      brand_id: p.brand_id, campaign_id: p.campaign_id, sharing_status: pc?.sharingStatus ?? "DECLINED",
+      downstream_cnp_id: pc?.downstreamCnpId ?? null, upstream_cnp_id: store.data.account.cspId,
+    };
+  };
+  clock.register("vonage.partnerDecision", (p) => {
+    const imp = st().partnerImports[String(p.campaignId)];
+    const pc = imp ? store.data.partnerCampaigns[imp.tcr_campaign_id] : undefined;
+    if (!pc || pc.sharingStatus !== "PENDING") return;
+    pc.sharingStatus = pc.description.toUpperCase().includes("DECLINE") ? "DECLINED" : "ACCEPTED";
+    pc.statusDate = clock.nowIso();
+  });
+  r.post("/partnercampaigns/import", (ctx) => {
+    const raw = readJsonBody(ctx);
+    const errs = new VFieldErrors();
+    if (typeof raw.account_id !== "string" || raw.account_id === "") errs.add("account_id", "account_id is required");
+    if (typeof raw.campaign_id !== "string" || raw.campaign_id === "" || raw.campaign_id.length > 50) errs.add("campaign_id", "campaign_id (the TCR campaign id, at most 50 characters) is required");
+    if (raw.label !== undefined && (typeof raw.label !== "string" || raw.label.length > 50)) errs.add("label", "label must be at most 50 characters");
+    if (raw.cnp_migration !== undefined && typeof raw.cnp_migration !== "boolean") errs.add("cnp_migration", "cnp_migration must be a boolean");
+    errs.throwIfAny("invalid-campaign-data");
+    const pc = store.data.partnerCampaigns[String(raw.campaign_id)];
+    if (!pc) throw vNotFound("Campaign shared with this account");
+    if (pc.cnpMigration && raw.cnp_migration !== true) {
+      throw new VonageError(422, "invalid-campaign-data", "cnp_migration must be true: a CNP migration was started for this campaign", [{ name: "cnp_migration", reason: "must be true for a CNP migration" }]);
+    }
+    if (Object.values(st().partnerImports).some((x) => x.tcr_campaign_id === pc.campaignId)) throw vConflict("invalid-campaign-data", "This campaign was already imported");
+    const imp = {
+      campaign_id: store.newId("VC", (id) => id in st().campaigns || id in st().partnerImports), tcr_campaign_id: pc.campaignId, brand_id: pc.brandId,
+      account_id: String(raw.account_id), label: typeof raw.label === "string" ? raw.label : null, cnp_migration: raw.cnp_migration === true,
+    };
+    st().partnerImports[imp.campaign_id] = imp;
+    clock.schedule("vonage.partnerDecision", { campaignId: imp.campaign_id }, sim.delays.shareDecisionMs);
+    return { status: 200, json: partnerOut(imp) };
+  });
+  r.get("/partnercampaigns/:campaign_id", (ctx) => {
+    const imp = st().partnerImports[ctx.params.campaign_id!];
+    if (!imp) throw vNotFound("Partner campaign");
+    const { brand_id: _b, ...out } = partnerOut(imp);
+    return { status: 200, json: out };
   });
 
   // ── Appeal evidence ──
