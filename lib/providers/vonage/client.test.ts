@@ -180,10 +180,12 @@ describe("campaign builder and campaigns", () => {
     expect(await v.campaigns.get(id)).toMatchObject({ vonageStatus: "CANCELED", status: "EXPIRED", trafficEnabled: false });
   });
 
-  it("resolves a campaign's brand without a cache (a fresh client)", async () => {
+  it("resolves a campaign's brand without a cache (a fresh client); search lists by brand and status", async () => {
     const brandId = await vettedBrand();
     const c = await client().campaignBuilder.create(campaignInput(brandId), { idempotencyKey: "c-fresh", consent });
     expect((await client().campaigns.get(c.campaignId)).brandId).toBe(brandId);
+    expect((await client().campaigns.search({ brandId, status: "ACTIVE" })).records.map((x) => x.campaignId)).toEqual([c.campaignId]);
+    expect((await client().campaigns.search({ status: "EXPIRED" })).totalRecords).toBe(0);
   });
 
   it("previewMessageFlow renders our consent through Vonage", async () => {

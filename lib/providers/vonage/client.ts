@@ -13,7 +13,7 @@ import type { TcrClientConfig } from "@/lib/tcr/http";
 import { toFormData, type BillableOptions } from "@/lib/tcr/op";
 import type { ExternalVettingAppealRequest } from "@/lib/tcr/schemas/appeal";
 import type { BrandCreateRequest, BrandSearchQuery, BrandUpdateRequest, SmsOtpTriggerRequest, SmsOtpVerifyRequest } from "@/lib/tcr/schemas/brand";
-import type { CampaignUpdateRequest, PhoneNumberQuery, ResubmitRequest } from "@/lib/tcr/schemas/campaign";
+import type { CampaignSearchQuery, CampaignUpdateRequest, PhoneNumberQuery, ResubmitRequest } from "@/lib/tcr/schemas/campaign";
 import type { CampaignBuilderCreateRequest, CampaignCreateResponse } from "@/lib/tcr/schemas/campaignBuilder";
 import type { MnoMetadataMap, Page, UploadFile } from "@/lib/tcr/schemas/common";
 import type { ExternalVetting, ExternalVettingImportRequest, ExternalVettingListQuery, ExternalVettingOrderRequest } from "@/lib/tcr/schemas/vetting";
@@ -283,6 +283,19 @@ export function createVonageClient(config: TcrClientConfig) {
 
   // ── campaigns ──
   const campaigns = {
+    /** Campaigns of one brand (or of every brand of the account), filtered like TCR's search; referenceId and tag do not exist at Vonage. */
+    search: async (query: In<typeof CampaignSearchQuery> = {}): Promise<Page<VonageTcrCampaign>> => {
+      const q = query as Record<string, unknown>;
+      const brandIds = q.brandId ? [String(q.brandId)] : (await allBrands()).map((b) => b.brand_id);
+      const rows: VonageTcrCampaign[] = [];
+      for (const id of brandIds) rows.push(...(await brandCampaigns(id)).map(vonageCampaignToTcr));
+      const hits = rows.filter((c) =>
+        (!q.status || c.status === q.status) && (!q.usecase || c.usecase === q.usecase) && (!q.vertical || c.vertical === q.vertical) &&
+        (!q.resellerId || c.resellerId === q.resellerId) && (q.autoRenewal === undefined || c.autoRenewal === q.autoRenewal) && !q.referenceId && !q.tag);
+      const page = Number(q.page ?? 1);
+      const per = Number(q.recordsPerPage ?? 10);
+      return { page, totalRecords: hits.length, records: hits.slice((page - 1) * per, page * per) };
+    },
     get: async (campaignId: string): Promise<VonageTcrCampaign> => vonageCampaignToTcr(await getVonageCampaign(campaignId)),
     /** Every update of a live campaign starts a new Vonage compliance review (vonageStatus PENDING_REVIEW). */
     update: async (campaignId: string, input: In<typeof CampaignUpdateRequest>, extras: CampaignExtras = {}): Promise<VonageTcrCampaign> =>

@@ -21,7 +21,24 @@ const LOCALES = ["Federal", "State", "Local", "Tribal"];
 const FEC_CODES = "C D E H I N O P Q S U V W X Y Z".split(" ");
 const PIN_PREFERENCES = ["Regular", "Express", "Email"];
 
-export function vonageVetting(v: VettingRecord, accountId: string): Record<string, unknown> {
+/** The vet's appeal history (the reference renders `appeals` with the vetting record). */
+function appealsOf(sim: Sim, v: VettingRecord): Record<string, unknown>[] {
+  const d = sim.store.data;
+  return Object.values(d.appeals)
+    .filter((a) => a.kind === "VETTING" && a.vettingId === v.vettingId && a.brandId === v.brandId)
+    .sort((a, b) => a.createDate.localeCompare(b.createDate))
+    .map((a) => {
+      const o = a.appealOutcome as { vettingStatus?: string; vettingScore?: number | null; approved?: boolean } | null;
+      return {
+        explanation: a.explanation, status: a.appealStatus, categories: a.appealCategories,
+        evidences: a.attachmentUuids.map((id) => d.attachments[id]).filter(Boolean).map((f) => ({ id: f!.uuid, file_name: f!.fileName, mime_type: f!.mimeType })),
+        ...(o ? { outcome: { vetting_status: o.vettingStatus, vetting_score: o.vettingScore, feedback: { reasons: [o.approved ? "The evidence supports the appeal." : "The evidence does not support the appeal."] } } } : {}),
+        created_date: isoSeconds(a.createDate), last_updated: isoSeconds(a.completeDate ?? a.createDate),
+      };
+    });
+}
+
+export function vonageVetting(v: VettingRecord, accountId: string, sim?: Sim): Record<string, unknown> {
   let additional: unknown = undefined;
   if (v.additionalRequestPayload) {
     try {
@@ -35,6 +52,7 @@ export function vonageVetting(v: VettingRecord, accountId: string): Record<strin
     vetting_class: v.vettingClass, vetting_status: v.vettingStatus, vetting_details: v.vettingDetails,
     ...(v.vettedDate ? { vetted_date: isoSeconds(v.vettedDate) } : {}), created_date: isoSeconds(v.createDate), failed_reasons: v.reasons,
     ...(additional ? { additional_info: additional } : {}),
+    ...(sim ? { appeals: appealsOf(sim, v) } : {}),
     _links: {
       self: { href: `${LINK_HOST}/v1/10dlc/brands/${v.brandId}/vetting/requests/${v.vettingId}` },
       brand: { href: `${LINK_HOST}/v1/10dlc/brands/${v.brandId}` },
@@ -51,7 +69,7 @@ export function registerVonageVettingRoutes(r: Router, sim: Sim): void {
   r.get("/brands/:brand_id/vetting/requests", (ctx) => {
     const b = activeBrand(sim, ctx.params.brand_id!);
     const acct = metaOf(sim, b, key(ctx)).account_id;
-    return { status: 200, json: vetsOf(b.brandId).map((v) => vonageVetting(v, acct)) };
+    return { status: 200, json: vetsOf(b.brandId).map((v) => vonageVetting(v, acct, sim)) };
   });
 
   const newVet = (brandId: string, evpId: string, vettingClass: string, origin: VettingRecord["origin"], vettingId?: string): VettingRecord => ({

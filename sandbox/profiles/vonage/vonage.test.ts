@@ -210,6 +210,26 @@ describe("qualification and campaigns", () => {
   });
 });
 
+describe("vetting appeals", () => {
+  it("an appeal with evidence is listed on the vet and decided on the clock", async () => {
+    const b = await v("POST", "/brands", vonageBrandBody({ ein: "111111130" }));
+    await sb.clock.advance(2 * MIN);
+    const vet = await v("POST", `/brands/${b.body.brand_id}/vetting/requests`, { evp_id: "Aegis", vetting_class: "STANDARD" });
+    await sb.clock.advance(15 * MIN);
+    const form = new FormData();
+    form.append("file", new Blob(["evidence"], { type: "text/plain" }), "evidence.txt");
+    const up = await fetch(`${sb.url}/v1/10dlc/brands/${b.body.brand_id}/appeal/evidence`, { method: "POST", headers: { authorization: basic }, body: form });
+    const ev = (await up.json()) as { id: string };
+    const tooMany = await v("POST", `/brands/${b.body.brand_id}/vetting/requests/${vet.body.vetting_id}/appeal`, { categories: ["LOW_SCORE"], evidence_ids: Array(11).fill(ev.id), explanation: "x" });
+    expect(tooMany.status).toBe(422);
+    const ap = await v("POST", `/brands/${b.body.brand_id}/vetting/requests/${vet.body.vetting_id}/appeal`, { categories: ["LOW_SCORE"], evidence_ids: [ev.id], explanation: "Our score is too low." });
+    expect(ap.status).toBe(204);
+    await sb.clock.advance(3 * DAY);
+    const list = await v("GET", `/brands/${b.body.brand_id}/vetting/requests`);
+    expect(list.body[0]).toMatchObject({ vetting_score: 50, appeals: [{ status: "COMPLETE", categories: ["LOW_SCORE"], evidences: [{ id: ev.id, file_name: "evidence.txt" }], outcome: { vetting_status: "ACTIVE", vetting_score: 50 } }] });
+  });
+});
+
 describe("resellers and evidence", () => {
   it("a reseller is PENDING, then APPROVED with a tcr_reseller_id", async () => {
     const r = await v("POST", "/resellers", { company_name: "Reseller Co", phone: "12025550100", email: "ops@reseller.example" });
