@@ -203,6 +203,21 @@ describe("campaign builder and campaigns", () => {
   });
 });
 
+describe("structured consent errors land on the consent form's fields", () => {
+  it("a mechanism without evidence and a missing rates disclosure", async () => {
+    const v = client();
+    const brandId = await vettedBrand(v);
+    const bad: Consent = { ...consent, ratesDisclosure: false, mechanisms: [{ method: "VERBAL", location: "Call centre", details: "Agents ask" }] };
+    const err = (await v.campaignBuilder.create(campaignInput(brandId), { idempotencyKey: "consent-bad", consent: bad }).catch((e: unknown) => e)) as Error;
+    // pricing_disclosure must be true: the adapter's schema refuses before anything is sent.
+    expect(err.name).toBe("ZodError");
+    const err2 = (await v.campaignBuilder.create(campaignInput(brandId), { idempotencyKey: "consent-bad2", consent: { ...bad, ratesDisclosure: true } }).catch((e: unknown) => e)) as TcrError;
+    expect(err2).toBeInstanceOf(TcrError);
+    expect(err2.items.map((i) => i.field)).toEqual(["consent.mechanisms.0.evidenceUrl"]);
+    expect(vonageCampaignCount()).toBe(0);
+  });
+});
+
 describe("partner campaigns", () => {
   it("imports a campaign shared with the account; a CNP-migration share needs cnp_migration", async () => {
     const v = client();

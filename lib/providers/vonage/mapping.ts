@@ -89,11 +89,20 @@ const SNAKE_TO_OURS: Record<string, string> = {
 };
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
-/** Vonage parameter name → ours. `message_flow_details.*` points at the structured consent (`consent.*`). */
+/** message_flow_details field → our structured consent field (lib/campaigns/consent.ts). */
+const CONSENT_FIELDS: Record<string, string> = {
+  brand_name: "programName", consent_mechanisms: "mechanisms", attachment: "evidenceUrl", pricing_disclosure: "ratesDisclosure",
+  carrier_disclaimer: "carrierDisclaimer", privacy_policy: "privacyPolicyUrl", terms_and_conditions: "termsUrl",
+};
+
+/**
+ * Vonage parameter name → ours. `message_flow_details.consent_mechanisms[0].attachment` becomes the
+ * form path `consent.mechanisms.0.evidenceUrl` of the structured consent.
+ */
 export function vonageFieldToOurs(name: string): string {
   if (name.startsWith("message_flow_details")) {
-    const rest = name.slice("message_flow_details".length).replace(/^\./, "");
-    return rest ? `consent.${rest.replace(/consent_mechanisms/g, "mechanisms").replace(/attachment/g, "evidenceUrl").split(".").map(camel).join(".")}` : "consent";
+    const rest = name.slice("message_flow_details".length).replace(/^\./, "").replace(/\[(\d+)\]/g, ".$1");
+    return rest ? `consent.${rest.split(".").map((p) => CONSENT_FIELDS[p] ?? camel(p)).join(".")}` : "consent";
   }
   if (name.startsWith("vetting_political_details.")) return `additionalRequestPayload.${camel(name.slice("vetting_political_details.".length))}`;
   return SNAKE_TO_OURS[name] ?? camel(name);
