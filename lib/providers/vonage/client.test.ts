@@ -114,6 +114,7 @@ describe("brands", () => {
     expect(otp.referenceId).toMatch(/^OTP/);
     await expect(v.brands.verifySmsOtp(sp.brandId, { otpPin: "000000" })).rejects.toBeInstanceOf(TcrError);
     await v.brands.verifySmsOtp(sp.brandId, { otpPin: "123456" });
+    expect((await v.brands.getVerificationStatus(sp.brandId, otp.referenceId)).verifyDate).toBeTruthy();
     expect((await v.brands.get(sp.brandId)).mobilePhoneVerifiedDate).toBeTruthy();
   });
 
@@ -215,6 +216,32 @@ describe("structured consent errors land on the consent form's fields", () => {
     expect(err2).toBeInstanceOf(TcrError);
     expect(err2.items.map((i) => i.field)).toEqual(["consent.mechanisms.0.evidenceUrl"]);
     expect(vonageCampaignCount()).toBe(0);
+  });
+});
+
+describe("account, enums, resellers, evidence", () => {
+  it("round-trips the account setting, reads enums, registers a reseller, uploads/downloads/deletes evidence and appeals a vet", async () => {
+    const v = client();
+    await v.updateAccount({ optOutAssist: true });
+    expect(await v.getAccount()).toEqual({ optOutAssist: true });
+    expect((await v.enums()).usecase?.length).toBe(20);
+    const r = await v.registerReseller({ companyName: "Reseller Co", phone: "+12025550100", email: "ops@reseller.example" });
+    expect(r).toMatchObject({ status: "PENDING", tcrResellerId: null, phone: "+12025550100" });
+    await sb.clock.advance(DAY);
+    expect((await v.getReseller(r.id)).tcrResellerId).toMatch(/^R/);
+    expect((await v.listResellers()).map((x) => x.id)).toEqual([r.id]);
+    const brandId = await vettedBrand(v);
+    await expect(v.brands.uploadAppealEvidence(brandId, { data: new Uint8Array([1]), fileName: "x.exe" })).rejects.toThrow(/type/);
+    await expect(v.brands.uploadAppealEvidence(brandId, { data: new Uint8Array(10 * 1024 * 1024 + 1), fileName: "big.pdf" })).rejects.toThrow(/10 MB/);
+    const up = await v.brands.uploadAppealEvidence(brandId, { data: new TextEncoder().encode("proof"), fileName: "proof.txt", mimeType: "text/plain" });
+    expect((await v.brands.listAppealEvidence(brandId)).map((e) => e.uuid)).toEqual([up.uuid]);
+    const dl = await v.brands.downloadAppealEvidence(brandId, up.uuid);
+    expect(new TextDecoder().decode(dl.data)).toBe("proof");
+    expect(dl.fileName).toBe("proof.txt");
+    const vet = (await v.brands.listExternalVetting(brandId))[0]!;
+    await v.brands.appealExternalVetting(brandId, { evpId: "AEGIS", vettingId: vet.vettingId!, appealCategories: ["LOW_SCORE"], attachmentUuids: [up.uuid], explanation: "Score too low" });
+    await v.brands.deleteAppealEvidence(brandId, up.uuid);
+    expect(await v.brands.listAppealEvidence(brandId)).toEqual([]);
   });
 });
 

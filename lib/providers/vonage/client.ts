@@ -28,7 +28,8 @@ import {
   VonageBrandUpdateRequest, VonageCampaign, VonageCampaignCreateRequest, VonageCampaignPage, VonageCampaignUpdateRequest, VonageEvidence,
   VonageEvidencePage, VonageFeedback, VonageMessageFlowPreview, VonageMessageFlowPreviewRequest, VonageNumber, VonageNumberLinkRequest,
   VonageNumberPage, VonagePartnerCampaign, VonagePartnerImportRequest, VonageResubmitResponse, VonageStartVerificationResponse, VonageTerms, VonageThroughputPage, VonageUsecaseQualification,
-  VonageVetting, VonageVettingImportRequest, VonageVettingList, VonageVettingOrderRequest, type VonageMessageFlowDetails, type VonageNumber as VNumber,
+  VonageVerification, VonageVetting, VonageVettingImportRequest, VonageVettingList, VonageVettingOrderRequest, VonageAccount,
+  VonageAccountUpdateRequest, VonageEnums, VonageReseller, VonageResellerPage, VonageResellerRequest, type VonageMessageFlowDetails, type VonageNumber as VNumber,
   type VonageThroughput,
 } from "./schemas";
 
@@ -67,6 +68,11 @@ export interface Throughput {
 const toThroughput = (t: VonageThroughput): Throughput => ({
   id: t.id ?? null, brandId: t.brand_id ?? null, campaignId: t.campaign_id ?? null, carriers: t.carriers ?? [], shared: t.value?.shared ?? null,
   period: t.period ?? null, scope: t.scope ?? null,
+});
+
+const resellerOut = (r: z.output<typeof VonageReseller>) => ({
+  id: r.id, tcrResellerId: r.tcr_reseller_id ?? null, companyName: r.company_name ?? null, phone: r.phone ? `+${r.phone}` : null, email: r.email ?? null,
+  status: r.status ?? null, rejectionReason: r.rejection_reason ?? null,
 });
 
 const isConsent = (x: object): x is Consent => "programName" in x && "mechanisms" in x;
@@ -230,6 +236,19 @@ export function createVonageClient(config: TcrClientConfig) {
       });
       return { uuid: e.id, fileName: e.file_name ?? undefined, mimeType: e.mime_type ?? undefined };
     },
+    downloadAppealEvidence: async (brandId: string, evidenceId: string) =>
+      http.callBinary("GET", `/brands/${enc(brandId)}/appeal/evidence/${enc(evidenceId)}`, { op: "vonage.evidence.download", template: "/brands/:brand_id/appeal/evidence/:evidence_id" }),
+    deleteAppealEvidence: async (brandId: string, evidenceId: string): Promise<void> =>
+      http.callEmpty("DELETE", `/brands/${enc(brandId)}/appeal/evidence/${enc(evidenceId)}`, { op: "vonage.evidence.delete", template: "/brands/:brand_id/appeal/evidence/:evidence_id" }),
+    /** OTP status needs the brand at Vonage (TCR's getSmsOtpStatus takes only the reference id). */
+    getVerificationStatus: async (brandId: string, referenceId: string) => {
+      const r = await http.call("GET", `/brands/${enc(brandId)}/verification/${enc(referenceId)}`, VonageVerification, { op: "vonage.brand.verification", template: "/brands/:brand_id/verification/:reference_id" });
+      return {
+        brandId: r.brand_id ?? brandId, referenceId: r.reference_id ?? referenceId, mobilePhone: r.mobile_phone ? `+${r.mobile_phone.replace(/^\+/, "")}` : null,
+        requestDate: r.request_date ?? null, verifyDate: r.verity_date ?? null, deliveryStatus: r.delivery_status ?? null,
+        deliveryStatusDate: r.delivery_status_date ?? null, deliveryStatusDetails: r.delivery_status_details ?? null,
+      };
+    },
     appealExternalVetting: async (brandId: string, input: In<typeof ExternalVettingAppealRequest>): Promise<void> =>
       http.callEmpty("POST", `/brands/${enc(brandId)}/vetting/requests/${enc(input.vettingId)}/appeal`, {
         op: "vonage.vetting.appeal", template: "/brands/:brand_id/vetting/requests/:vetting_id/appeal",
@@ -388,6 +407,29 @@ export function createVonageClient(config: TcrClientConfig) {
     getPartnerCampaign: async (campaignId: string) => {
       const r = await http.call("GET", `/partnercampaigns/${enc(campaignId)}`, VonagePartnerCampaign, { op: "vonage.partnerCampaign.get", template: "/partnercampaigns/:campaign_id" });
       return { campaignId: r.campaign_id ?? campaignId, sharingStatus: r.sharing_status ?? null, downstreamCnpId: r.downstream_cnp_id ?? null, upstreamCnpId: r.upstream_cnp_id ?? null };
+    },
+    /** Account settings (primary account): opt-out assist can only be switched on through the API. */
+    getAccount: async () => ({ optOutAssist: (await http.call("GET", "/account", VonageAccount, { op: "vonage.account.get", template: "/account" })).opt_out_assist ?? false }),
+    updateAccount: async (input: { optOutAssist: boolean }): Promise<void> =>
+      http.callEmpty("PATCH", "/account", { op: "vonage.account.update", template: "/account", body: VonageAccountUpdateRequest.parse({ opt_out_assist: input.optOutAssist }) }),
+    enums: async () => http.call("GET", "/enum", VonageEnums, { op: "vonage.enum", template: "/enum" }),
+    /** Resellers: registered for review (PENDING → APPROVED with a TCR reseller id, or REJECTED). Phone in our "+" form. */
+    registerReseller: async (input: { companyName: string; phone: string; email: string }) =>
+      resellerOut(await http.call("POST", "/resellers", VonageReseller, {
+        op: "vonage.reseller.create", template: "/resellers",
+        body: VonageResellerRequest.parse({ company_name: input.companyName, phone: input.phone.replace(/^\+/, ""), email: input.email }),
+      })),
+    getReseller: async (id: string) => resellerOut(await http.call("GET", `/resellers/${enc(id)}`, VonageReseller, { op: "vonage.reseller.get", template: "/resellers/:reseller_id" })),
+    listResellers: async () => {
+      const out: ReturnType<typeof resellerOut>[] = [];
+      let token: string | undefined = undefined;
+      for (let i = 0; i < 1000; i++) {
+        const r: z.output<typeof VonageResellerPage> = await http.call("GET", "/resellers", VonageResellerPage, { op: "vonage.reseller.list", template: "/resellers", query: { page_size: 100, page_token: token } });
+        out.push(...((r._embedded?.resellers ?? []) as z.output<typeof VonageReseller>[]).map(resellerOut));
+        if (!r.next_page || r.next_page === token) break;
+        token = r.next_page;
+      }
+      return out;
     },
     /** Throughput applied per carrier to a campaign (all token pages). */
     throughputs: async (campaignId: string): Promise<Throughput[]> => {

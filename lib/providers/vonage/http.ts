@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import { encodeQuery, parseRetryAfter, type TcrClientConfig, type TcrLogger } from "@/lib/tcr/http";
 import { TcrError, TcrNetworkError, TcrResponseError, TcrTimeoutError, type TcrErrorItem } from "@/lib/tcr/errors";
+import type { DownloadedAttachment } from "@/lib/tcr/schemas/attachment";
 import { VonageErrorBody } from "./schemas";
 
 export type VonageMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -39,6 +40,8 @@ export interface VonageHttp {
   call<S extends z.ZodType>(method: VonageMethod, path: string, schema: S, opts: VonageCallOptions): Promise<z.output<S>>;
   /** For 204 answers. */
   callEmpty(method: VonageMethod, path: string, opts: VonageCallOptions): Promise<void>;
+  /** For application/octet-stream answers (evidence download); the name comes from Content-Disposition. */
+  callBinary(method: VonageMethod, path: string, opts: VonageCallOptions): Promise<DownloadedAttachment>;
 }
 
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -82,9 +85,9 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
   const authorization = `Basic ${Buffer.from(`${config.auth.apiKey}:${config.auth.apiSecret}`, "utf8").toString("base64")}`;
   const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
 
-  type Attempt = { ok: true; status: number; text: string } | { ok: false; error: TcrError | TcrNetworkError | TcrTimeoutError };
+  type Attempt = { ok: true; status: number; text: string; bytes?: Uint8Array; headers: Headers } | { ok: false; error: TcrError | TcrNetworkError | TcrTimeoutError };
 
-  async function attemptOnce(method: VonageMethod, url: string, opts: VonageCallOptions, attempt: number): Promise<Attempt> {
+  async function attemptOnce(method: VonageMethod, url: string, opts: VonageCallOptions, attempt: number, binary: boolean): Promise<Attempt> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -94,7 +97,7 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
     const onAbort = () => controller.abort();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     const isForm = opts.body instanceof FormData;
-    const headers: Record<string, string> = { Authorization: authorization, Accept: "application/json" };
+    const headers: Record<string, string> = { Authorization: authorization, Accept: binary ? "*/*" : "application/json" };
     if (opts.body !== undefined && !isForm) headers["Content-Type"] = "application/json";
     const logBase = { op: opts.op, method, path: opts.template, attempt };
     const started = Date.now();
@@ -103,11 +106,13 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
         method, headers, signal: controller.signal,
         body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
       });
-      const text = await res.text();
+      // The body is read under the same timeout: a stalled body is a timeout too.
+      const bytes = binary && res.ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
+      const text = bytes ? "" : await res.text();
       const durationMs = Date.now() - started;
       if (res.ok) {
         log.info({ ...logBase, status: res.status, durationMs }, "vonage request");
-        return { ok: true, status: res.status, text };
+        return { ok: true, status: res.status, text, bytes, headers: res.headers };
       }
       let parsed: unknown = undefined;
       try {
@@ -146,12 +151,12 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
     return isRead ? backoff(attempt + 1) : null; // a timed-out write may have been processed
   }
 
-  async function execute(method: VonageMethod, path: string, opts: VonageCallOptions): Promise<{ status: number; text: string }> {
+  async function execute(method: VonageMethod, path: string, opts: VonageCallOptions, binary = false): Promise<{ status: number; text: string; bytes?: Uint8Array; headers: Headers }> {
     const url = `${baseUrl}${path}${encodeQuery(opts.query)}`;
     const isRead = method === "GET";
     for (let attempt = 1; ; attempt++) {
       if (config.limiter) await config.limiter.acquire(isRead ? "read" : "write");
-      const r = await attemptOnce(method, url, opts, attempt);
+      const r = await attemptOnce(method, url, opts, attempt, binary);
       if (r.ok) return r;
       const delay = retryDelay(isRead, r.error, attempt);
       if (delay === null) throw r.error;
@@ -180,6 +185,12 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
     },
     async callEmpty(method, path, opts) {
       await execute(method, path, opts);
+    },
+    async callBinary(method, path, opts) {
+      const { bytes, headers } = await execute(method, path, opts, true);
+      const disposition = headers.get("content-disposition");
+      const match = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null;
+      return { data: bytes ?? new Uint8Array(), contentType: headers.get("content-type"), fileName: match?.[1] ? decodeURIComponent(match[1]) : null };
     },
   };
 }
