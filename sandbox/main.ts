@@ -26,6 +26,7 @@ const sandbox = await createSandbox({
 
 console.log(`[sandbox] TCR CSP API 7.8.0 simulator on ${sandbox.apiUrl}`);
 console.log(`[sandbox] Telnyx 10DLC brand API profile on ${sandbox.telnyxUrl} (Bearer apiKey)`);
+console.log(`[sandbox] Vonage 10DLC API profile on ${sandbox.vonageUrl} (Basic apiKey:apiSecret)`);
 console.log(`[sandbox] control API on ${sandbox.url}/_sandbox/ (see sandbox/README.md)`);
 if (!env.SANDBOX_API_KEY || !env.SANDBOX_API_SECRET) {
   console.log(`[sandbox] development credentials: apiKey=${apiKey} apiSecret=${apiSecret}`);

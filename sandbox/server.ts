@@ -12,10 +12,12 @@ import { createControl, registerControlRoutes, type SandboxControl } from "./con
 import { createTelnyxProfile, TELNYX_PREFIX } from "./profiles/telnyx";
 import { registerAllRoutes } from "./routes";
 import { loadScenario, type ScenarioOptions } from "./scenarios";
+import { createVonageProfile, VONAGE_PREFIX } from "./profiles/vonage";
 
 /**
  * The TCR CSP API v2 simulator. createSandbox() starts one HTTP server with:
  *   /v2/...        the registry API (Bearer <apiKey> or Basic base64(apiKey:apiSecret))
+ *   /v1/10dlc/...  the Vonage 10DLC profile (Basic only; profiles/vonage)
  *   /10dlc/...     Telnyx's 10DLC brand API over the same store (Bearer <apiKey>; profiles/telnyx)
  *   /_sandbox/...  the control API (no registry auth; loopback callers only)
  * It imports nothing from the portal: node built-ins only.
@@ -49,6 +51,8 @@ export interface Sandbox {
   apiUrl: string;
   /** Base URL of the Telnyx profile (url + "/10dlc"). */
   telnyxUrl: string;
+  /** Base URL of the Vonage 10DLC profile (url + "/v1/10dlc"). */
+  vonageUrl: string;
   port: number;
   close(): Promise<void>;
   store: Store;
@@ -136,6 +140,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   if (options.scenario && Object.keys(store.data.brands).length === 0) loadScenario(sim, options.scenario, options.scenarioOptions);
 
   const hung = new Set<ServerResponse>();
+  const vonage = createVonageProfile(sim, { apiKey, apiSecret, faults, limiter, maxBodyBytes: maxBody, hung });
   const sockets = new Set<Socket>();
 
   async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse, path: string, url: URL, apiKeyUsed: string | null) {
@@ -183,6 +188,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!isLoopback(req.socket.remoteAddress)) return send(res, toErrorReply(tcrError(205, "The control API answers loopback callers only")));
       return dispatch(ctl, req, res, path.slice(CONTROL_PREFIX.length) || "/", url, null);
     }
+    if (path.startsWith(`${VONAGE_PREFIX}/`)) return vonage.handle(req, res, url);
     if (path.startsWith(`${TELNYX_PREFIX}/`)) {
       // Fault rules see the full /10dlc/... path, so /v2 rules (e.g. /brand/*) leave Telnyx alone.
       if (await injectFault(req, res, path, (status) => telnyx.faultReply(status))) return;
@@ -227,6 +233,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     url,
     apiUrl: `${url}${API_PREFIX}`,
     telnyxUrl: `${url}${TELNYX_PREFIX}`,
+    vonageUrl: `${url}${VONAGE_PREFIX}`,
     port,
     store,
     clock,
