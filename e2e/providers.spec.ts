@@ -16,7 +16,7 @@ test("a Telnyx organization registers a brand through the wizard, and its campai
   await page.getByRole("button", { name: "Connect to the sandbox" }).click();
   await expect(page.getByText("Connected to the built-in sandbox as Telnyx 10DLC.")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("Upstream")).toHaveValue("TELNYX");
+  await expect(page.getByLabel("Upstream", { exact: true })).toHaveValue("TELNYX");
   await expect(page.getByLabel("API base URL")).toHaveValue(/\/10dlc$/);
   // Telnyx pushes no webhooks: there is no webhook secret to enter.
   await expect(page.getByLabel("Webhook signing secret")).toHaveCount(0);

@@ -21,7 +21,7 @@ test("the registry key and secret never reach a page, a client bundle or the log
   await expect(page).toHaveURL(/\/settings\/registry/);
   await expectAccessible(page);
   await page.getByLabel("API base URL").fill("https://csp-api.example.test/v2");
-  await page.getByLabel("Upstream").selectOption("TCR_BASIC");
+  await page.getByLabel("Upstream", { exact: true }).selectOption("TCR_BASIC");
   await page.getByLabel("API key").fill(KEY);
   await page.getByLabel("API secret").fill(SECRET);
   await page.getByRole("button", { name: "Save connection" }).click();

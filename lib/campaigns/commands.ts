@@ -271,7 +271,7 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
     );
   }
 
-  const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}` });
+  const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}`, ...(data.consent ? { consent: data.consent } : {}) });
   await refreshQuietly(db, client, ctx.org.id, created.campaignId);
   await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
   await audit(db, {

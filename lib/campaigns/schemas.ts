@@ -70,7 +70,7 @@ export const brandQualificationSchema = z.object({ brandId });
  */
 export const campaignDraftDataSchema = z
   .object({
-    brandId: z.string().max(30).optional(),
+    brandId: z.string().max(64).optional(),
     usecase: z.string().max(50).optional(),
     subUsecases: z.array(z.string().max(50)).max(10).optional(),
     resellerId: z.string().max(8).optional(),

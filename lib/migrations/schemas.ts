@@ -35,7 +35,7 @@ export const ELIGIBILITY_FILTERS = ["eligible", "ineligible"] as const;
 /** Outgoing list (our campaigns): every filter lives in the URL. */
 export const outgoingFilterSchema = z.object({
   q: z.string().trim().max(100).optional(),
-  brandId: z.string().trim().max(20).optional(),
+  brandId: z.string().trim().max(64).optional(),
   usecase: z.string().trim().max(40).optional(),
   upstreamCnpId: z.string().trim().max(20).optional(),
   status: z.enum(["ACTIVE", "EXPIRED"]).optional(),

@@ -17,9 +17,11 @@ import { PROVIDERS, type ProviderKind } from "./kinds";
 export type RegistryPort = TcrClient;
 export type Namespace = Exclude<keyof TcrClient, "http">;
 type Fn = (...args: never[]) => unknown;
-type Plain<F> = F extends (...args: infer A) => infer R ? (...args: A) => R : never;
+// The parameters are the TCR method's exactly; the answer is checked by each adapter's own schemas and contract
+// tests (its records are TCR-shaped objects, but declared as interfaces, not as the zod outputs' index signatures).
+type Plain<F> = F extends (...args: infer A) => Promise<unknown> ? (...args: A) => Promise<unknown> : never;
 /**
- * What an adapter provides: any subset of the TCR client's namespaces and methods, with the same signatures.
+ * What an adapter provides: any subset of the TCR client's namespaces and methods, taking the TCR method's arguments.
  * composePort tags each with the TCR operation it stands for (paging reads its page-size limit from it).
  */
 export type AdapterParts = { [N in Namespace]?: { [M in keyof TcrClient[N]]?: Plain<TcrClient[N][M]> } };

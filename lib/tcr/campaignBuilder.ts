@@ -11,6 +11,13 @@ import { MnoMetadataMap } from "./schemas/common";
 
 type In<S extends z.ZodType> = z.input<S>;
 
+/**
+ * Beyond TCR's request: the portal's structured consent (lib/campaigns/consent.ts), for an upstream that takes consent
+ * as structure (Vonage's message_flow_details) instead of text. TCR does not read it: `messageFlow` carries the same
+ * consent, written out by the consent builder.
+ */
+export type CampaignCreateExtras = { consent?: Record<string, unknown> };
+
 export function campaignBuilderApi(deps: ResourceDeps) {
   const { http } = deps;
   return {
@@ -19,7 +26,7 @@ export function campaignBuilderApi(deps: ResourceDeps) {
      * key when absent; after an ambiguous failure the campaign is looked up by referenceId + brandId in
      * both the real and the mock search before any resend.
      */
-    create: bind("campaignBuilder.create", async (input: In<typeof CampaignBuilderCreateRequest>, opts: BillableOptions) => {
+    create: bind("campaignBuilder.create", async (input: In<typeof CampaignBuilderCreateRequest>, opts: BillableOptions & CampaignCreateExtras) => {
       const body = CampaignBuilderCreateRequest.parse({ ...input, referenceId: input.referenceId || deriveReferenceId(opts.idempotencyKey) });
       const referenceId = body.referenceId as string;
       return billableCall<CampaignCreateResult>(

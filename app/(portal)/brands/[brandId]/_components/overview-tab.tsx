@@ -78,7 +78,7 @@ export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Br
             {act && !sp ? (
               <div className="flex flex-wrap gap-2 text-sm">
                 <Link className={buttonVariants({ variant: "outline", size: "sm" })} href={`/brands/${encodeURIComponent(brand.brandId)}/edit`}>Correct the details</Link>
-                <Link className={buttonVariants({ variant: "outline", size: "sm" })} href={`/brands/${encodeURIComponent(brand.brandId)}?tab=appeals`}>Appeal with documents</Link>
+                {caps.has("brand.appeals") ? <Link className={buttonVariants({ variant: "outline", size: "sm" })} href={`/brands/${encodeURIComponent(brand.brandId)}?tab=appeals`}>Appeal with documents</Link> : null}
               </div>
             ) : null}
             {!canAct ? <ReadOnlyNote /> : null}
