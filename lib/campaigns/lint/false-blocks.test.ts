@@ -138,3 +138,30 @@ describe("structured consent: the consumer texts first", () => {
     expect(lintCampaign(web).find((f) => f.ruleId === "consent.help")?.severity).toBe("block");
   });
 });
+
+describe("a block means a certain rejection", () => {
+  it("lending words block, financing offers only warn", () => {
+    const base = input({
+      usecase: "MARKETING", messageFlow: FLOW_WEB,
+      description: "Lakeshore Plumbing sends seasonal maintenance offers and discounts to customers who subscribe on our website.",
+    });
+    const loan = { ...base, campaign: { ...base.campaign, sample1: "Lakeshore Plumbing: get a home improvement loan for your new boiler. Reply STOP to opt out." } };
+    const apr = { ...base, campaign: { ...base.campaign, sample1: "Lakeshore Plumbing: new boilers with 0% APR financing this month. Reply STOP to opt out." } };
+    expect(lintCampaign(loan).find((f) => f.ruleId === "attr.direct-lending")?.severity).toBe("block");
+    expect(lintCampaign(apr).find((f) => f.ruleId === "attr.direct-lending")?.severity).toBe("warn");
+  });
+
+  it("does not take innocent words for prohibited content", () => {
+    const base = input({ usecase: "MARKETING", messageFlow: FLOW_WEB, description: "Lakeshore Plumbing sends seasonal maintenance offers and discounts to customers who subscribe on our website." });
+    for (const sample1 of [
+      "Lakeshore Plumbing: our flame retardant pipe wrap is 20% off. Reply STOP to opt out.",
+      "Lakeshore Plumbing: hit the jackpot with 30% off drain cleaning! Reply STOP to opt out.",
+      "Lakeshore Plumbing: order XXX is ready for pickup. Reply STOP to opt out.",
+      "Lakeshore Plumbing: cryptographically signed invoices are now in your portal. Reply STOP to opt out.",
+      "Lakeshore Plumbing: school spirit week discount for teachers, 10% off. Reply STOP to opt out.",
+    ]) {
+      const content = lintCampaign({ ...base, campaign: { ...base.campaign, sample1 } }).filter((f) => f.ruleId.startsWith("content.") || f.ruleId === "attr.age-gated");
+      expect(content, sample1).toEqual([]);
+    }
+  });
+});

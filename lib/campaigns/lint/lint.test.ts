@@ -18,7 +18,7 @@ const GOOD_FLOW =
   "Mobile numbers are never shared with or sold to third parties. Terms: https://www.acmedental.com/sms-terms Privacy: https://www.acmedental.com/privacy";
 
 /** Rules whose occurrences may be milder than the rule's level (a weaker keyword, for instance). */
-const MILDER_HITS = new Set<string>([]);
+const MILDER_HITS = new Set<string>(["attr.direct-lending"]);
 
 interface Case {
   /** Inputs on which the rule must fire. */
@@ -119,7 +119,10 @@ const cases: Record<string, Case> = {
     pass: [withMno({ noEmbeddedPhone: true }, "10038")],
   },
   "attr.direct-lending": {
-    fail: [withCampaign({ sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." })],
+    fail: [
+      withCampaign({ sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." }),
+      withCampaign({ sample3: "Acme Dental: implants with 0% APR financing for 12 months. Reply STOP to opt out." }),
+    ],
     pass: [withCampaign({ directLending: true, sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." })],
   },
   "attr.age-gated": {

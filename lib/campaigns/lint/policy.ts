@@ -18,6 +18,19 @@ export const PROMOTIONAL_USECASES = [
   "AGENTS_FRANCHISES", "CHARITY", "LOW_VOLUME", "MARKETING", "MIXED", "POLITICAL", "SOCIAL", "SOLE_PROPRIETOR", "SWEEPSTAKE",
 ] as const;
 
+/**
+ * Use cases without a public call to action a reviewer checks (machine traffic, relayed person-to-person
+ * messages, platform and trial traffic): the opt-in and disclosure rules warn there.
+ */
+export const NO_PUBLIC_CTA_USECASES = ["CARRIER_EXEMPT", "M2M", "PROXY", "TRIAL", "UCAAS_HIGH", "UCAAS_LOW"] as const;
+
+/**
+ * Use cases whose messages can all be replies to a consumer who texted first. Only there does a
+ * consumer-initiated opt-in lower a rule (SeverityPolicy.consumerInitiated): texting a brand first is
+ * not consent to its marketing or to recurring notifications.
+ */
+export const RESPONSIVE_USECASES = ["CONVERSATIONAL", "CUSTOMER_CARE"] as const;
+
 export function each(usecases: readonly string[], level: Level): Record<string, Level> {
   return Object.fromEntries(usecases.map((u) => [u, level]));
 }
@@ -31,7 +44,8 @@ export function milder<T extends Level>(a: T, b: T): T {
 
 export function levelFor(rule: Pick<RuleMeta, "severity" | "policy">, usecase: string, consumerInitiated = false): Level {
   let level: Level = rule.policy?.byUsecase?.[usecase] ?? rule.severity;
-  if (consumerInitiated && rule.policy?.consumerInitiated) level = milder(level, rule.policy.consumerInitiated);
+  const responsive = (RESPONSIVE_USECASES as readonly string[]).includes(usecase);
+  if (consumerInitiated && responsive && rule.policy?.consumerInitiated) level = milder(level, rule.policy.consumerInitiated);
   return level;
 }
 

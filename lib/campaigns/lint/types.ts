@@ -17,7 +17,10 @@ export type Level = Severity | "off";
 export interface SeverityPolicy {
   /** Level for these use cases instead of the rule's default severity. */
   byUsecase?: Readonly<Record<string, Level>>;
-  /** Ceiling when every opt-in is consumer-initiated (the consumer texts first; no opt-in notice exists). */
+  /**
+   * Ceiling when every opt-in is consumer-initiated (the consumer texts first; no opt-in notice exists),
+   * for the use cases whose messages can all be replies (policy.ts RESPONSIVE_USECASES).
+   */
   consumerInitiated?: Level;
 }
 

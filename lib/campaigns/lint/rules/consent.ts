@@ -7,7 +7,7 @@ import type { CampaignField, Hit, LintContext, Rule, Severity, SeverityPolicy } 
 import { consentFindings, type ConsentGap, type ConsentDraft } from "../../consent";
 import { am, pv, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
 import { detectOptinMethods, findUrls, hasFrequency, hasHelpLanguage, hasOptoutLanguage, hasRatesDisclosure, mentionsBrand, OFFLINE_METHODS, splitKeywords, str, withoutLinks } from "../text";
-import { each, ONE_TIME_USECASES } from "../policy";
+import { each, NO_PUBLIC_CTA_USECASES, ONE_TIME_USECASES } from "../policy";
 
 const gapCache = new WeakMap<object, ConsentGap[]>();
 function gaps(c: ConsentDraft): ConsentGap[] {
@@ -21,12 +21,6 @@ function gaps(c: ConsentDraft): ConsentGap[] {
 
 const isWeb = (f: string) => detectOptinMethods(f).includes("WEB_FORM");
 const isOffline = (f: string) => detectOptinMethods(f).some((m) => OFFLINE_METHODS.includes(m));
-
-/**
- * Use cases without a public call to action a reviewer checks (machine traffic, relayed person-to-person
- * messages, platform and trial traffic): the disclosure rules warn there.
- */
-export const NO_PUBLIC_CTA_USECASES = ["CARRIER_EXEMPT", "M2M", "PROXY", "TRIAL", "UCAAS_HIGH", "UCAAS_LOW"] as const;
 
 /**
  * The opt-in notice's frequency, rates, HELP and STOP lines (BW 2135–2138): certain for recurring
@@ -77,6 +71,7 @@ export const consentRules: Rule[] = [
   consentRule({
     id: "consent.method",
     severity: "block",
+    policy: { byUsecase: each(NO_PUBLIC_CTA_USECASES, "warn") },
     title: "Message flow names the opt-in method",
     message: "Say how subscribers opt in: web form or checkbox, keyword text-in, paper form, verbal/IVR, point of sale, app, or the consumer texting first.",
     source: `${am("C-01", "message flow must name an opt-in method [BW 2100; Twilio 30842]")}; ${CTA}; Vonage message_flow: the opt-in methods carriers accept`,
@@ -227,7 +222,7 @@ export const consentRules: Rule[] = [
   }),
   {
     id: "consent.sms-explicit",
-    severity: "block",
+    severity: "warn",
     fields: ["messageFlow"],
     title: "Consent names SMS / text messages",
     message: "Say explicitly that subscribers consent to SMS or text messages; \"communications\" alone is rejected.",

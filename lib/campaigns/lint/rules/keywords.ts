@@ -19,10 +19,11 @@ const OPTOUT_CONFIRM = /\b(unsubscribed|opted out|opt(?:ed)?-out|no (?:more|furt
 export const keywordRules: Rule[] = [
   {
     id: "keywords.format",
-    severity: "block",
+    // Vonage refuses spaces in the lists; the registry's reference publishes no format, so it warns.
+    severity: "warn",
     fields: [...KEYWORD_FIELDS],
     title: "Keyword lists comma-separated, no spaces",
-    message: "Write keywords as a comma-separated list without spaces, e.g. STOP,END,QUIT.",
+    message: "Write keywords as a comma-separated list without spaces, e.g. STOP,END,QUIT (Vonage refuses spaces).",
     source: `${am("S-05", "comma-separated, no spaces inside a keyword")}; ${pv("C-11", "Vonage L5194, L5217")}`,
     check: (ctx) => {
       const hits: Hit[] = [];
@@ -62,7 +63,7 @@ export const keywordRules: Rule[] = [
   },
   {
     id: "keywords.overlap",
-    severity: "block",
+    severity: "warn",
     fields: ["optinKeywords", "optoutKeywords", "helpKeywords"],
     title: "A keyword has one meaning",
     message: "Use each keyword in one list only: a subscriber texting it must get one predictable answer.",

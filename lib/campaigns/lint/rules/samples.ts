@@ -6,7 +6,7 @@ import type { Hit, LintContext, Rule } from "../types";
 import { SAMPLE_FIELDS } from "../types";
 import { am, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
 import { findUrls, hasOptoutLanguage, hostOf, isShortener, mentionsBrand, splitKeywords, str } from "../text";
-import { each, ONE_TIME_USECASES, PROMOTIONAL_USECASES } from "../policy";
+import { each, NO_PUBLIC_CTA_USECASES, ONE_TIME_USECASES, PROMOTIONAL_USECASES } from "../policy";
 
 export function optoutRequired(ctx: LintContext): boolean {
   if (ctx.c.subscriberOptout) return true;
@@ -36,6 +36,8 @@ export const sampleRules: Rule[] = [
   {
     id: "sample.brand-name",
     severity: "block",
+    // Relayed person-to-person, machine and platform traffic does not carry one brand's name.
+    policy: { byUsecase: each(NO_PUBLIC_CTA_USECASES, "warn") },
     fields: [...SAMPLE_FIELDS],
     title: "Samples name the brand",
     message: "Name the brand (as registered, or the program name) in your samples so subscribers know who is texting.",
