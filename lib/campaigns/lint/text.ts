@@ -6,7 +6,7 @@
  */
 const TLDS =
   "com|net|org|io|co|us|ly|gl|me|info|biz|app|edu|gov|link|site|shop|store|ai|gg|to|cc|tv|ws|ca|uk|xyz|online|page|club|health|care|bank|news|live|ink|is|im|in|de|fr|at|su|gd|li|sh|do|ht|vc|tk|ml|ga|cf|" +
-  "dental|clinic|law|legal|church|salon|auto|cars|pizza|restaurant|travel|events|tech|dev|today|email|agency|studio|design|digital|media|solutions|services|pro|fitness|vet|pet|pets|school|academy|university|college|realty|homes|insurance|finance|energy|coffee|golf|tickets|games|cloud|systems|network|nyc|mx";
+  "dental|clinic|law|legal|church|salon|auto|cars|pizza|restaurant|travel|events|tech|dev|today|email|agency|studio|design|digital|media|solutions|services|pro|fitness|vet|pet|pets|school|academy|university|college|realty|homes|insurance|finance|energy|coffee|golf|tickets|games|cloud|systems|network|nyc|mx|fm|tv|ly";
 const URL_RE = new RegExp(
   `(?:\\bhttps?:\\/\\/[^\\s<>"']+|\\bwww\\.[^\\s<>"']+|\\b(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+(?:${TLDS})\\b(?:\\/[^\\s<>"']*)?)`,
   "gi",
@@ -169,7 +169,7 @@ export function hasHelpLanguage(text: string, helpKeywords: readonly string[] = 
 }
 
 const FREQUENCY =
-  /\b(msg|message|messaging|text|txt|sms)?\s*freq(uency|\.)?\b|\bfrequency (varies|may vary|will vary|depends)|\b(varies|vary|varying)\b|\brecurring\b|\bone[- ]time\b|\bsingle (message|text|msg)\b|\bone (message|text|msg)s? (per|for each|each|a|every)\b|\b(up to|max(imum)?( of)?|no more than|at most)\s+\d+\b|\b\d+\s*(x|times)?\s*(msgs?|messages|texts|txts|sms|alerts|reminders)?\s*(\/|per|a|an|each|every)\s*(day|wk|week|mo|month|year|yr|order|visit|appointment|request|login|transaction|booking)\b|\b(msgs?|messages|texts)\s*\/\s*(day|wk|week|mo|month)\b|\b(daily|weekly|bi-?weekly|monthly|quarterly|annually)\b|\bper (day|week|month|order|request|appointment|login)\b|\bonly when (you|requested|you request)\b/i;
+  /\b(msg|message|messaging|text|txt|sms)?\s*freq(uency|\.)?\b|\bfrequency (varies|may vary|will vary|depends)|\b(varies|vary|varying)\b|\brecurring\b|\bone[- ]time\b|\bsingle (message|text|msg)\b|\bone (message|text|msg)s? (per|for each|each|a|every)\b|\b(up to|max(imum)?( of)?|no more than|at most)\s+\d+\b|\b(\d+|one|two|three|four|five)(\s*(-|to)\s*\d+)?\s*(x|times)?\s*(msgs?|messages|texts|txts|sms|alerts|reminders|surveys|polls)\s*(\/|per|a|an|each|every|for each)\s*[a-z]+|\b\d+(\s*(-|to)\s*\d+)?\s*(x|times)?\s*(\/|per|a|each|every)\s*(day|wk|week|mo|month|year|yr|order|visit|appointment|request|login|transaction|booking|delivery|session)\b|\b(sent|texts?|messages?|msgs?|alerts?|codes?)( are| is)?( (only )?sent)? only (when|for|if|after|during|on)\b|\b(msgs?|messages|texts)\s*\/\s*(day|wk|week|mo|month)\b|\b(daily|weekly|bi-?weekly|monthly|quarterly|annually)\b|\bper (day|week|month|order|request|appointment|login)\b|\bonly when (you|requested|you request)\b/i;
 
 /** A statement of how often messages come: "Msg frequency varies", "up to 4 msgs/mo", "one message per login". */
 export function hasFrequency(text: string): boolean {
@@ -190,7 +190,7 @@ export type OptinMethod =
 
 const OPTIN_PATTERNS: Record<OptinMethod, RegExp[]> = {
   WEB_FORM: [
-    /\b(web ?form|website|web ?site|web ?page|online|internet|landing page|forms?|sign(s|ed|ing)?[- ]?up|regist(er|ers|ered|ering|ration)|enroll(s|ed|ing|ment)?|qr code|plac(e|es|ing) an? order|(provide|provides|enter|enters|give|gives|share|shares) (their|your|a) (mobile|cell|phone)( phone)?( number)?|opt[- ]?in (page|form)|(booking|contact|registration|enrollment|order|lead|subscription|intake|checkout|sign[- ]?in|log[- ]?in|account) (page|form|screen)|check ?box(es)?|tick(s|ing)? (a|the) box|checkout|sign[- ]?in|log[- ]?in|creat(e|es|ing) an? account|account (creation|registration|settings|profile|preferences)|portal|e-?commerce)\b/i,
+    /\b(web ?form|website|web ?site|web ?page|online|internet|landing page|forms?|sign(s|ed|ing)?[- ]?up|regist(er|ers|ered|ering|ration)|enroll(s|ed|ing|ment)?|qr code|plac(e|es|ing) an? order|(provid|enter|giv|shar|add|submitt?|typ)(e|es|s|ing|ed)? (their|your|a) (mobile|cell|phone)( phone)?( number)?|dashboard|(account|security|notification|alert|privacy|communication) (settings|preferences)|settings page|member (area|account)|opt[- ]?in (page|form)|(booking|contact|registration|enrollment|order|lead|subscription|intake|checkout|sign[- ]?in|log[- ]?in|account) (page|form|screen)|check ?box(es)?|tick(s|ing)? (a|the) box|checkout|sign[- ]?in|log[- ]?in|creat(e|es|ing) an? account|account (creation|registration|settings|profile|preferences)|portal|e-?commerce)\b/i,
     /\b(tick|check|select|mark|click)(s|ed|ing)? (a|an|the|our|their|this)? ?([\w,-]+ ){0,3}(check ?)?box(es)?\b/i,
   ],
   TEXT_TO_JOIN: [

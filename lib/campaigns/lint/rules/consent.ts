@@ -6,7 +6,7 @@
 import type { CampaignField, Hit, LintContext, Rule, Severity, SeverityPolicy } from "../types";
 import { consentFindings, type ConsentGap, type ConsentDraft } from "../../consent";
 import { am, pv, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
-import { detectOptinMethods, findUrls, hasFrequency, hasHelpLanguage, hasOptoutLanguage, hasRatesDisclosure, mentionsBrand, OFFLINE_METHODS, splitKeywords, str, withoutLinks } from "../text";
+import { detectOptinMethods, findUrls, hostOf, hasFrequency, hasHelpLanguage, hasOptoutLanguage, hasRatesDisclosure, mentionsBrand, OFFLINE_METHODS, splitKeywords, str, withoutLinks } from "../text";
 import { each, NO_PUBLIC_CTA_USECASES, ONE_TIME_USECASES } from "../policy";
 
 const gapCache = new WeakMap<object, ConsentGap[]>();
@@ -17,6 +17,14 @@ function gaps(c: ConsentDraft): ConsentGap[] {
     gapCache.set(c, g);
   }
   return g;
+}
+
+/** The text links a page on the brand's own website domain. */
+function linksBrandSite(f: string, ctx: LintContext): boolean {
+  const site = hostOf(str(ctx.brand.website));
+  if (!site) return false;
+  const root = site.split(".").slice(-2).join(".");
+  return findUrls(f).some((u) => { const h = hostOf(u); return h === root || h.endsWith(`.${root}`); });
 }
 
 const isWeb = (f: string) => detectOptinMethods(f).includes("WEB_FORM");
@@ -98,9 +106,12 @@ export const consentRules: Rule[] = [
     title: "The opt-in URL is the form, not the home page",
     message: "Link the page that holds the opt-in form, not the site's home page.",
     source: am("C-02", "the homepage is not enough [806, 2104]"),
-    text: (f) => {
+    text: (f, ctx) => {
       const urls = findUrls(f);
-      return miss(isWeb(f) && urls.length > 0 && urls.every((u) => /^(https?:\/\/)?[^/]+\/?$/i.test(u)), urls[0]);
+      // A bare link to the brand's home page; a form on its own host (apply.school.edu) is not the home page.
+      const site = hostOf(str(ctx.brand.website));
+      const home = (u: string) => /^(https?:\/\/)?[^/]+\/?$/i.test(u) && (!site || hostOf(u) === site);
+      return miss(isWeb(f) && urls.length > 0 && urls.every(home), urls[0]);
     },
   }),
   consentRule({
@@ -133,7 +144,8 @@ export const consentRules: Rule[] = [
     title: "Disclosure names the brand",
     message: "Name the brand (or program) in the opt-in disclosure.",
     source: `${am("C-05", "opt-in disclosure must contain the brand name [BW 2133]")}; ${CTA}`,
-    text: (f, ctx) => miss(ctx.brandNames.length > 0 && !mentionsBrand(f, ctx.brandNames)),
+    // An opt-in on the brand's own site names it there: a link to that site counts.
+    text: (f, ctx) => miss(ctx.brandNames.length > 0 && !mentionsBrand(f, ctx.brandNames) && !linksBrandSite(f, ctx)),
   }),
   consentRule({
     id: "consent.purpose",
@@ -141,7 +153,7 @@ export const consentRules: Rule[] = [
     title: "Disclosure says what the messages are about",
     message: "Say what kind of messages subscribers agree to (e.g. order updates, appointment reminders, promotions).",
     source: am("C-06", "disclosure must state the message types/purpose [BW 2134; Twilio 30544]"),
-    text: (f) => miss(!/\b(notifications?|reminders?|alerts?|updates?|offers?|promotions?|promotional|marketing|codes?|confirmations?|orders?|appointments?|account|delivery|deliveries|news|support|customer care|verification|passcodes?|receipts?|shipping)\b/i.test(f)),
+    text: (f) => miss(!/\b(notifications?|notices?|reminders?|alerts?|updates?|offers?|promotions?|promotional|marketing|specials?|deals?|coupons?|codes?|confirmations?|orders?|appointments?|account|delivery|deliveries|news|events?|announcements?|support|customer care|questions?|chat|conversations?|requests?|verification|passcodes?|receipts?|shipping|surveys?|polls?|schedules?|contests?|sweepstakes|payments?|bills?|status|tips|information)\b/i.test(f)),
   }),
   consentRule({
     id: "consent.frequency",
@@ -186,7 +198,8 @@ export const consentRules: Rule[] = [
     title: "Disclosure links the privacy policy",
     message: "Link the privacy policy next to the opt-in (checkbox or button) and mention it in the message flow.",
     source: `${am("C-12", "form must link to the privacy policy near the checkbox [2121]")}; ${CTA}`,
-    text: (f) => miss(!/\bprivacy\b/i.test(f)),
+    // The registry's privacyPolicyLink field carries the link when the text does not.
+    text: (f, ctx) => miss(!/\bprivacy\b/i.test(f) && !str(ctx.c.privacyPolicyLink)),
   }),
   consentRule({
     id: "consent.terms-link",
@@ -195,19 +208,22 @@ export const consentRules: Rule[] = [
     title: "Disclosure links the terms",
     message: "Link the SMS terms and conditions at the opt-in and mention them in the message flow.",
     source: `${am("L-04", "terms must be public and cover SMS")}; ${CTA}`,
-    text: (f) => miss(!/\bterms\b/i.test(f)),
+    text: (f, ctx) => miss(!/\bterms\b/i.test(f) && !str(ctx.c.termsAndConditionsLink)),
   }),
   consentRule({
     id: "consent.not-required",
     severity: "warn",
+    // One-time codes are part of the service the user asked for; a consumer who texts first bought nothing.
+    policy: { byUsecase: each(ONE_TIME_USECASES, "off"), consumerInitiated: "off" },
     title: "SMS consent is optional",
     message: "Say that SMS consent is not a condition of purchase or service: required or bundled consent is rejected.",
     source: am("C-14", "SMS consent must not be required for purchase or booking [Twilio 30556, 30841]"),
-    text: (f) => miss(!/\b(not (a )?(condition|required|mandatory)|optional|not needed)\b/i.test(f)),
+    text: (f) => miss(!/\b(not|never|n't) (be )?(a )?(condition|required|mandatory|necessary|needed)\b|\boptional\b/i.test(f)),
   }),
   consentRule({
     id: "consent.no-sharing",
-    severity: "warn",
+    // The promise belongs in the privacy policy (L-02, checked there); in the flow it is a good practice.
+    severity: "info",
     title: "Consent is not shared with third parties",
     message: "State that mobile numbers and SMS consent are not shared with or sold to third parties or affiliates.",
     source: `${am("L-02", "opt-in data not shared, sold or rented to third parties [805]")}; ${am("C-16", "opt-in is 1:1, not transferable")}`,

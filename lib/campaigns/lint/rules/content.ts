@@ -45,7 +45,7 @@ const GAMBLING = /\b(casinos?|gambl\w*|betting|sportsbooks?|bet now|place (a|you
 const HATE = /\b(fuck\w*|shit(s|ty)?|bullshit|bitch(es)?|cunts?|nigg(a|er)s?|fag(s|got\w*)?|kikes?|retard(s|ed)?)\b/i;
 const HIGH_RISK_FIN = /\b(payday (loans?|lend\w*|advances?)|cash advances?|debt (relief|consolidation|settlement|collection|forgiveness)|credit repair|fix your credit|bad credit ok|crypto(currenc(y|ies))?|bitcoin|forex|binary options|get rich|student loan forgiveness)\b/i;
 const LEAD_GEN = /\b(lead generation|lead gen|leads for|affiliates?|partner offers|third[- ]party offers|our partners|marketing partners|sell (your|their) (data|information))\b/i;
-const SHARING = /\b(share[ds]?|sold|sell|rent(ed)?|transfer(red)?)\b[^.]{0,60}\b(third[- ]part(y|ies)|partners|affiliates)\b/i;
+const SHARING = /\b(share[ds]?|sold|sell|rent(ed)?|transfer(red)?)\b[^.]{0,60}\b(third[- ]part(y|ies)|partners?|affiliates?|sponsors?|other (companies|businesses|brands|organizations))\b/i;
 const NEGATED = /\b(not|never|no|won't|will not|do not|does not)\b/i;
 const DECEPTIVE = /\b(you('ve| have)? won|winner|claim (your|a) (prize|reward)|act now|urgent(ly)?: your account|account (has been )?(suspended|locked)|guaranteed (income|approval)|risk[- ]free|100% free)\b/i;
 

@@ -5,7 +5,8 @@
  */
 import type { Hit, LintContext, Rule } from "../types";
 import { am, pv, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
-import { findPhones, findUrls, mentionsBrand, splitKeywords, str } from "../text";
+import { findPhones, findUrls, hasFrequency, mentionsBrand, splitKeywords, str } from "../text";
+import { ONE_TIME_USECASES } from "../policy";
 
 const KEYWORD_FIELDS = ["optinKeywords", "optoutKeywords", "helpKeywords"] as const;
 
@@ -200,7 +201,8 @@ export const keywordRules: Rule[] = [
       if (!/\bHELP\b/i.test(v)) missing.push("HELP");
       if (!/\bSTOP\b/i.test(v)) missing.push("STOP");
       if (!/\b(msg|message|data)\b[^.]*\brates?\b/i.test(v)) missing.push("Msg & data rates");
-      if (!/\b(frequency|recurring|per (day|week|month)|\/(day|wk|week|mo|month)|msgs?\s*\/|one[- ]time|varies)\b/i.test(v)) missing.push("frequency");
+      // One-time codes come when asked for: no frequency line is expected.
+      if (!hasFrequency(v) && !(ONE_TIME_USECASES as readonly string[]).includes(ctx.usecase)) missing.push("frequency");
       return missing.length ? [{ detail: `missing: ${missing.join(", ")}` }] : [];
     },
   },
