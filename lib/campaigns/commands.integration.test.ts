@@ -166,6 +166,25 @@ describe("submitting a draft", () => {
     expect((await listCampaigns(t.db, other.org.id, parseCampaignFilters({}))).total).toBe(0);
   });
 
+  it("records the warnings acknowledged before submit, with their reasons, in the audit log", async () => {
+    // Embedded links declared but not shown in a sample: a warning (attr.link-unused), not a block.
+    const data = { ...goodDraft(brandId), referenceId: "ack-campaign", embeddedLink: true, embeddedLinkSample: "https://www.acme-outdoors.com/sale" };
+    const reason = "Offer links are added per send; the link sample shows the domain.";
+    const stale = { ruleId: "sample.url-shortener", reason: "A shortener was fixed since, this covers nothing." };
+    const { draftId } = await saveCampaignDraft(t.db, org.ctx, { step: "review", data: { ...data, acknowledgements: [{ ruleId: "attr.link-unused", reason }, stale] } });
+    const r = await submitCampaignDraft(t.db, org.ctx, { draftId });
+    const row = await t.db.auditLog.findFirstOrThrow({ where: { orgId: org.org.id, action: "campaign.warnings.acknowledge", targetId: r.campaignId } });
+    expect(row.actorEmail).toBe(org.ctx.user.email);
+    const detail = row.detail as { draftId: string; acknowledged: { ruleId: string; reason: string }[] };
+    expect(detail.draftId).toBe(draftId);
+    expect(detail.acknowledged).toEqual([{ ruleId: "attr.link-unused", reason }]);
+    expect(await t.db.auditLog.findFirst({ where: { orgId: org.org.id, action: "campaign.create", targetId: r.campaignId } })).toMatchObject({ detail: { acknowledgedWarnings: 1 } });
+    // The acknowledgements stay with the submitted draft, which names the campaign.
+    const draft = await t.db.campaignDraft.findUniqueOrThrow({ where: { id: draftId } });
+    expect(draft.campaignId).toBe(r.campaignId);
+    expect((draft.data as { acknowledgements?: unknown[] }).acknowledgements).toHaveLength(2);
+  });
+
   it("sends the draft's MMS samples to the new campaign", async () => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), "cd-campaign-mms-"));
     try {
