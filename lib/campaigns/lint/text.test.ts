@@ -75,7 +75,7 @@ describe("opt-in methods in free text", () => {
 describe("disclosures as people write them", () => {
   it.each([
     "Message frequency varies.", "Msg freq varies.", "Up to 4 msgs/month.", "You will get 2 texts per week.", "One message per login request.",
-    "Recurring messages.", "We send weekly reminders.", "Msg frequency depends on your orders.", "3 msgs/wk",
+    "Recurring messages.", "We send weekly reminders.", "Texts go out only when a security event occurs.", "Alerts are sent only when suspicious activity is detected.", "Msg frequency depends on your orders.", "3 msgs/wk",
   ])("frequency: %j", (t) => expect(hasFrequency(t)).toBe(true));
   it("no frequency in a plain disclosure", () => expect(hasFrequency("Msg & data rates may apply. Reply STOP to cancel.")).toBe(false));
 
