@@ -9,7 +9,7 @@ import {
   shareCampaign, submitCampaignDraft, updateCampaign, type ClientFor,
 } from "@/lib/campaigns/commands";
 import { composeMessageFlow, lintCampaign, type Consent } from "@/lib/campaigns/lint";
-import { listCampaigns } from "@/lib/campaigns/queries";
+import { getCampaign, listCampaigns } from "@/lib/campaigns/queries";
 import { parseCampaignFilters } from "@/lib/campaigns/search-params";
 import { updateCampaignSchema, type CampaignDraftData } from "@/lib/campaigns/schemas";
 import { ConflictError, NotFoundError, ValidationFailedError } from "@/lib/errors";
@@ -183,6 +183,10 @@ describe("submitting a draft", () => {
     const draft = await t.db.campaignDraft.findUniqueOrThrow({ where: { id: draftId } });
     expect(draft.campaignId).toBe(r.campaignId);
     expect((draft.data as { acknowledgements?: unknown[] }).acknowledgements).toHaveLength(2);
+    // The campaign page reads them back from the audit log.
+    const detailView = await getCampaign(t.db, org.org.id, r.campaignId);
+    expect(detailView?.acknowledgedWarnings).toMatchObject({ by: org.ctx.user.email, warnings: [{ ruleId: "attr.link-unused", reason }] });
+    expect(await getCampaign(t.db, other.org.id, r.campaignId)).toBeNull();
   });
 
   it("sends the draft's MMS samples to the new campaign", async () => {
