@@ -7,10 +7,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Corpus, evaluate, formatReport, meetsThresholds } from "./evaluate";
 
-export const DEFAULT_CORPUS = fileURLToPath(new URL("./corpus.json", import.meta.url));
-
 function main(argv: string[]): number {
-  const file = argv[0] ?? DEFAULT_CORPUS;
+  const file = argv[0] ?? fileURLToPath(new URL("./corpus.json", import.meta.url));
   let corpus: Corpus;
   try {
     corpus = Corpus.parse(JSON.parse(readFileSync(file, "utf8")));

@@ -1,10 +1,11 @@
+// @vitest-environment node
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rules } from "../engine";
 import { Corpus, corpusCases, evaluate, formatReport, meetsThresholds, runCase, THRESHOLDS } from "./evaluate";
-import { DEFAULT_CORPUS } from "./cli";
 
-const corpus = Corpus.parse(JSON.parse(readFileSync(DEFAULT_CORPUS, "utf8")));
+const corpus = Corpus.parse(JSON.parse(readFileSync(resolve(process.cwd(), "lib/campaigns/lint/eval/corpus.json"), "utf8")));
 
 describe("compliance check evaluation (npm run -s lint:eval)", () => {
   it("has at least 60 legitimate and 60 flawed campaigns across the use cases", () => {
