@@ -40,6 +40,13 @@ describe("acknowledged warnings", () => {
     expect(m.unacknowledged).toContainEqual(domain[1]);
   });
 
+  it("matches an occurrence whose detail is longer than an acknowledgement keeps", () => {
+    const long = { ...warn, detail: `sample1: ${"x".repeat(400)}` };
+    const acks = acknowledge([], long, "Long detail, acknowledged all the same.");
+    expect(acks[0]!.detail).toHaveLength(300);
+    expect(matchAcknowledgements([long], acks).acknowledged).toHaveLength(1);
+  });
+
   it("replaces and withdraws", () => {
     let acks = acknowledge([], warn, "First reason, long enough.");
     acks = acknowledge(acks, warn, "Second reason, long enough.");

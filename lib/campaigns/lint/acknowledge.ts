@@ -9,18 +9,20 @@ import type { Finding } from "./types";
 
 export const ACK_REASON_MIN = 10;
 export const ACK_REASON_MAX = 500;
+const DETAIL_MAX = 300;
 
 export const AcknowledgementSchema = z.object({
   ruleId: z.string().regex(/^[a-z]+\.[a-z0-9-]+$/).max(60),
   /** The finding's detail when it has one: an acknowledgement covers that occurrence only. */
-  detail: z.string().max(300).optional(),
+  detail: z.string().max(DETAIL_MAX).optional(),
   reason: z.string().trim().min(ACK_REASON_MIN, `Give a reason of at least ${ACK_REASON_MIN} characters`).max(ACK_REASON_MAX),
 });
 export type Acknowledgement = z.infer<typeof AcknowledgementSchema>;
 
 /** One occurrence of a finding: its rule and detail. */
 export function findingKey(f: Pick<Finding, "ruleId" | "detail">): string {
-  return `${f.ruleId}|${f.detail ?? ""}`;
+  // An acknowledgement stores at most 300 characters of the detail.
+  return `${f.ruleId}|${(f.detail ?? "").slice(0, DETAIL_MAX)}`;
 }
 
 export interface AcknowledgementMatch {
@@ -54,12 +56,12 @@ export function matchAcknowledgements(findings: readonly Finding[], acks: readon
 /** Adds or replaces the acknowledgement of one warning; a block cannot be acknowledged. */
 export function acknowledge(acks: readonly Acknowledgement[] | null | undefined, f: Finding, reason: string): Acknowledgement[] {
   if (f.severity !== "warn") throw new Error(`${f.ruleId} is a ${f.severity}, only warnings can be acknowledged`);
-  const parsed = AcknowledgementSchema.parse({ ruleId: f.ruleId, ...(f.detail ? { detail: f.detail.slice(0, 300) } : {}), reason });
+  const parsed = AcknowledgementSchema.parse({ ruleId: f.ruleId, ...(f.detail ? { detail: f.detail.slice(0, DETAIL_MAX) } : {}), reason });
   const k = findingKey(parsed);
   return [...(acks ?? []).filter((a) => findingKey(a) !== k), parsed];
 }
 
 export function withdraw(acks: readonly Acknowledgement[] | null | undefined, f: Pick<Finding, "ruleId" | "detail">): Acknowledgement[] {
-  const k = findingKey({ ruleId: f.ruleId, detail: f.detail?.slice(0, 300) });
+  const k = findingKey(f);
   return (acks ?? []).filter((a) => findingKey(a) !== k);
 }

@@ -17,7 +17,9 @@ export function AcknowledgeWarnings({ findings, acks, onChange }: {
 }) {
   const m = matchAcknowledgements(findings, acks);
   const reasonOf = new Map(m.acknowledged.map((a) => [findingKey(a.finding), a.reason]));
-  const warnings = findings.filter((f) => f.severity === "warn");
+  // One row per occurrence (rule and detail), however many fields it touches.
+  const seen = new Set<string>();
+  const warnings = findings.filter((f) => f.severity === "warn" && !seen.has(findingKey(f)) && seen.add(findingKey(f)));
   if (warnings.length === 0) return null;
   return (
     <section aria-label="Acknowledge warnings" className="grid gap-2">
