@@ -9,7 +9,7 @@ import {
   shareCampaign, submitCampaignDraft, updateCampaign, type ClientFor,
 } from "@/lib/campaigns/commands";
 import { composeMessageFlow, lintCampaign, type Consent } from "@/lib/campaigns/lint";
-import { listCampaigns } from "@/lib/campaigns/queries";
+import { getCampaign, listCampaigns } from "@/lib/campaigns/queries";
 import { parseCampaignFilters } from "@/lib/campaigns/search-params";
 import { updateCampaignSchema, type CampaignDraftData } from "@/lib/campaigns/schemas";
 import { ConflictError, NotFoundError, ValidationFailedError } from "@/lib/errors";
@@ -164,6 +164,29 @@ describe("submitting a draft", () => {
     expect(list.rows.find((x) => x.campaignId === r.campaignId)).toMatchObject({ brandName: "Acme Outdoors", operations: { "10017": "REGISTERED" } });
     expect((await listCampaigns(t.db, org.org.id, parseCampaignFilters({ carrierStatus: "REJECTED" }))).rows.map((x) => x.campaignId)).not.toContain(r.campaignId);
     expect((await listCampaigns(t.db, other.org.id, parseCampaignFilters({}))).total).toBe(0);
+  });
+
+  it("records the warnings acknowledged before submit, with their reasons, in the audit log", async () => {
+    // Embedded links declared but not shown in a sample: a warning (attr.link-unused), not a block.
+    const data = { ...goodDraft(brandId), referenceId: "ack-campaign", embeddedLink: true, embeddedLinkSample: "https://www.acme-outdoors.com/sale" };
+    const reason = "Offer links are added per send; the link sample shows the domain.";
+    const stale = { ruleId: "sample.url-shortener", reason: "A shortener was fixed since, this covers nothing." };
+    const { draftId } = await saveCampaignDraft(t.db, org.ctx, { step: "review", data: { ...data, acknowledgements: [{ ruleId: "attr.link-unused", reason }, stale] } });
+    const r = await submitCampaignDraft(t.db, org.ctx, { draftId });
+    const row = await t.db.auditLog.findFirstOrThrow({ where: { orgId: org.org.id, action: "campaign.warnings.acknowledge", targetId: r.campaignId } });
+    expect(row.actorEmail).toBe(org.ctx.user.email);
+    const detail = row.detail as { draftId: string; acknowledged: { ruleId: string; reason: string }[] };
+    expect(detail.draftId).toBe(draftId);
+    expect(detail.acknowledged).toEqual([{ ruleId: "attr.link-unused", reason }]);
+    expect(await t.db.auditLog.findFirst({ where: { orgId: org.org.id, action: "campaign.create", targetId: r.campaignId } })).toMatchObject({ detail: { acknowledgedWarnings: 1 } });
+    // The acknowledgements stay with the submitted draft, which names the campaign.
+    const draft = await t.db.campaignDraft.findUniqueOrThrow({ where: { id: draftId } });
+    expect(draft.campaignId).toBe(r.campaignId);
+    expect((draft.data as { acknowledgements?: unknown[] }).acknowledgements).toHaveLength(2);
+    // The campaign page reads them back from the audit log.
+    const detailView = await getCampaign(t.db, org.org.id, r.campaignId);
+    expect(detailView?.acknowledgedWarnings).toMatchObject({ by: org.ctx.user.email, warnings: [{ ruleId: "attr.link-unused", reason }] });
+    expect(await getCampaign(t.db, other.org.id, r.campaignId)).toBeNull();
   });
 
   it("sends the draft's MMS samples to the new campaign", async () => {

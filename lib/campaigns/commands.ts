@@ -8,7 +8,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
 import { brandEligibility, createRequestFromDraft } from "@/lib/campaigns/builder";
-import { hasBlockingFindings, lintCampaign, type Finding } from "@/lib/campaigns/lint";
+import { hasBlockingFindings, lintCampaign, matchAcknowledgements, type Finding } from "@/lib/campaigns/lint";
 import {
   campaignDraftDataSchema, type autoRenewalSchema, type removeExcludedMnoSchema, type shareCampaignSchema, type deactivateCampaignSchema, type deleteCampaignDraftSchema, type nudgeCampaignSchema,
   type qualificationQuerySchema, type refreshCampaignSchema, type resubmitCampaignSchema, type saveCampaignDraftSchema,
@@ -271,13 +271,26 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
     );
   }
 
+  // Warnings do not stop the submit; the ones the user acknowledged, with the reason, go to the audit log.
+  const acks = matchAcknowledgements(findings, data.acknowledgements);
+  const acknowledgedWarnings = acks.acknowledged.map(({ finding, reason }) => ({ ruleId: finding.ruleId, ...(finding.detail ? { detail: finding.detail } : {}), reason }));
+
   const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}`, ...(data.consent ? { consent: data.consent } : {}) });
   await refreshQuietly(db, client, ctx.org.id, created.campaignId);
   await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "campaign.create", targetType: "campaign", targetId: created.campaignId, outcome: "SUCCESS",
-    detail: { draftId: draft.id, brandId: data.brandId, usecase: data.usecase, monthlyFee: qualification.monthlyFee ?? null, carriers: Object.keys(created.mnoMetadata ?? {}) },
+    detail: {
+      draftId: draft.id, brandId: data.brandId, usecase: data.usecase, monthlyFee: qualification.monthlyFee ?? null, carriers: Object.keys(created.mnoMetadata ?? {}),
+      warnings: acks.acknowledged.length + acks.unacknowledged.length, acknowledgedWarnings: acknowledgedWarnings.length,
+    },
   });
+  if (acknowledgedWarnings.length) {
+    await audit(db, {
+      orgId: ctx.org.id, actor: ctx.user, action: "campaign.warnings.acknowledge", targetType: "campaign", targetId: created.campaignId, outcome: "SUCCESS",
+      detail: { draftId: draft.id, acknowledged: acknowledgedWarnings, unacknowledged: acks.unacknowledged.map((f) => ({ ruleId: f.ruleId, ...(f.detail ? { detail: f.detail } : {}) })) },
+    });
+  }
 
   // The campaign exists and is paid for: a failed MMS upload is reported, not thrown, and can be retried from the detail page.
   const attachFailures: string[] = [];

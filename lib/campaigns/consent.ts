@@ -24,6 +24,7 @@ export const CONSENT_METHODS = [
   "IVR",
   "POINT_OF_SALE",
   "MOBILE_APP",
+  "CONSUMER_INITIATED",
   "OTHER",
 ] as const;
 export const ConsentMethod = z.enum(CONSENT_METHODS);
@@ -37,6 +38,7 @@ export const CONSENT_METHOD_LABELS: Record<ConsentMethod, string> = {
   IVR: "IVR (phone menu)",
   POINT_OF_SALE: "Point of sale",
   MOBILE_APP: "Mobile app",
+  CONSUMER_INITIATED: "Consumer texts first",
   OTHER: "Other",
 };
 
@@ -49,6 +51,7 @@ export const CONSENT_LOCATION_LABELS: Record<ConsentMethod, string> = {
   IVR: "Number called and menu option",
   POINT_OF_SALE: "Store location or register",
   MOBILE_APP: "App name and screen",
+  CONSUMER_INITIATED: "Number the consumer texts and where it is published",
   OTHER: "Where consent is collected",
 };
 
@@ -58,7 +61,7 @@ export const CONSENT_LOCATION_LABELS: Record<ConsentMethod, string> = {
  * TEXT_TO_JOIN, providers.md §2.5.8).
  */
 export function needsEvidence(method: ConsentMethod): boolean {
-  return method !== "TEXT_TO_JOIN";
+  return method !== "TEXT_TO_JOIN" && method !== "CONSUMER_INITIATED";
 }
 
 const url = z.string().trim().max(2048).regex(/^https?:\/\/\S+\.\S+/i, "Enter a full http(s):// address");
@@ -165,6 +168,9 @@ function mechanismText(m: Partial<ConsentMechanism>, program: string): string {
     case "MOBILE_APP":
       parts.push(`Mobile app: users opt in inside the app${where ? ` (${where})` : ""}`);
       if (m.checkboxUnchecked) parts.push("with an SMS consent toggle that is off by default");
+      break;
+    case "CONSUMER_INITIATED":
+      parts.push(`Consumer-initiated: the consumer texts ${program || "the brand"} first${where ? ` (${where})` : ""} and receives only replies to that conversation`);
       break;
     case "OTHER":
       parts.push(`Other: ${where || "(where)"}`);

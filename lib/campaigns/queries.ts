@@ -5,6 +5,10 @@ import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
 import { mirroredTagOptions, mirroredTagsOf, mirrorRecordTags, recordTags } from "@/lib/tags/records";
 import { CAMPAIGN_PAGE_SIZE, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
+import { z } from "zod";
+import { AcknowledgementSchema } from "@/lib/campaigns/lint/acknowledge";
+
+const AcknowledgedDetail = z.object({ acknowledged: z.array(AcknowledgementSchema) });
 
 const DAY = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -144,7 +148,7 @@ export async function getCampaign(db: Db, orgId: string, campaignId: string) {
   // The org id in the where clause is what keeps another organization's campaign unreachable by URL.
   const row = await db.campaign.findFirst({ where: { orgId, campaignId }, include: { operations: { orderBy: { mnoId: "asc" } } } });
   if (!row) return null;
-  const [brand, migration, attachments, carrierEvents] = await Promise.all([
+  const [brand, migration, attachments, carrierEvents, ackRow] = await Promise.all([
     row.brandId ? db.brand.findFirst({ where: { orgId, brandId: row.brandId }, select: { brandId: true, displayName: true, companyName: true, entityType: true, identityStatus: true } }) : null,
     db.cnpMigration.findFirst({ where: { orgId, campaignId, direction: "OUTGOING" } }),
     db.evidenceAttachment.findMany({
@@ -158,7 +162,17 @@ export async function getCampaign(db: Db, orgId: string, campaignId: string) {
       take: 200,
       select: { id: true, eventType: true, receivedAt: true, payload: true },
     }),
+    db.auditLog.findFirst({
+      where: { orgId, action: "campaign.warnings.acknowledge", targetType: "campaign", targetId: campaignId },
+      orderBy: { createdAt: "desc" },
+      select: { actorEmail: true, createdAt: true, detail: true },
+    }),
   ]);
+  // The warnings acknowledged at submit, as the audit log recorded them.
+  const acked = AcknowledgedDetail.safeParse(ackRow?.detail);
+  const acknowledgedWarnings = ackRow && acked.success
+    ? { by: ackRow.actorEmail, at: ackRow.createdAt, warnings: acked.data.acknowledged }
+    : null;
   // Per-carrier history from the registry's notifications: what each carrier decided, when, and why.
   const carrierHistory: Record<string, { id: string; eventType: string; at: Date; description: string | null }[]> = {};
   for (const e of carrierEvents) {
@@ -168,7 +182,7 @@ export async function getCampaign(db: Db, orgId: string, campaignId: string) {
       id: e.id, eventType: e.eventType, at: e.receivedAt, description: typeof p.description === "string" ? p.description : null,
     });
   }
-  return { ...row, brand, migration, attachments, carrierHistory };
+  return { ...row, brand, migration, attachments, carrierHistory, acknowledgedWarnings };
 }
 export type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 

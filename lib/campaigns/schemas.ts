@@ -7,6 +7,7 @@ import { z } from "zod";
 import { CampaignUpdateRequest } from "@/lib/tcr/schemas/campaign";
 import { NudgeIntent } from "@/lib/tcr/schemas/enums";
 import { tagNameInput } from "@/lib/tags/values";
+import { AcknowledgementSchema } from "@/lib/campaigns/lint/acknowledge";
 
 // Registry campaign ids look like "C1A2B3C"; the bound only keeps junk out of queries.
 export const campaignId = z.string().trim().regex(/^[A-Za-z0-9]{1,30}$/, "A registry campaign id, e.g. C1A2B3C");
@@ -106,6 +107,8 @@ export const campaignDraftDataSchema = z
     referenceId: z.string().max(50).optional(),
     /** Evidence-library files (kind MMS_SAMPLE) to attach once the campaign exists. */
     mmsFileIds: z.array(z.string().max(40)).max(10).optional(),
+    /** Compliance warnings the user acknowledged with a reason; recorded in the audit log on submit. */
+    acknowledgements: z.array(AcknowledgementSchema).max(100).optional(),
   })
   .strip();
 export type CampaignDraftData = z.infer<typeof campaignDraftDataSchema>;

@@ -1,7 +1,8 @@
 /** Runs the rule families over one input and returns sorted findings. Pure and client-safe. */
 import type { CampaignLintInput, Finding, LintContext, Rule, RuleMeta, SampleField, Severity } from "./types";
 import { SAMPLE_FIELDS } from "./types";
-import { brandNameVariants, str } from "./text";
+import { brandNameVariants, isConsumerInitiated, str } from "./text";
+import { levelFor, milder } from "./policy";
 import { fieldRules } from "./rules/fields";
 import { keywordRules } from "./rules/keywords";
 import { sampleRules } from "./rules/samples";
@@ -26,8 +27,8 @@ const ALL: Rule[] = [
 export const SEVERITY_ORDER: Record<Severity, number> = { block: 0, warn: 1, info: 2 };
 
 /** Rule metadata in a stable order (severity, then id) for the docs page. */
-export const rules: RuleMeta[] = ALL.map(({ id, severity, fields, title, message, source }) => ({
-  id, severity, fields, title, message, source,
+export const rules: RuleMeta[] = ALL.map(({ id, severity, fields, title, message, source, policy }) => ({
+  id, severity, fields, title, message, source, ...(policy ? { policy } : {}),
 })).sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.id.localeCompare(b.id));
 
 export function ruleById(id: string): RuleMeta | undefined {
@@ -40,6 +41,13 @@ function selectedMnos(input: CampaignLintInput): MnoMetadataMap {
   if (!ids || ids.length === 0) return all;
   const wanted = new Set(ids.map(String));
   return Object.fromEntries(Object.entries(all).filter(([id]) => wanted.has(id)));
+}
+
+/** Every way consent is collected is the consumer texting first. */
+function consumerInitiated(input: CampaignLintInput): boolean {
+  const mechs = input.consent?.mechanisms;
+  if (input.consent) return !!mechs?.length && mechs.every((m) => m.method === "CONSUMER_INITIATED");
+  return isConsumerInitiated(str(input.campaign.messageFlow));
 }
 
 export function buildContext(input: CampaignLintInput): LintContext {
@@ -58,6 +66,7 @@ export function buildContext(input: CampaignLintInput): LintContext {
     subUsecases: (c.subUsecases ?? []).map((s) => s.trim().toUpperCase()).filter(Boolean),
     brandNames: brandNameVariants(input.brand.displayName, input.brand.companyName, input.consent?.programName),
     mno: selectedMnos(input),
+    consumerInitiated: consumerInitiated(input),
   };
 }
 
@@ -65,10 +74,12 @@ export function lintCampaign(input: CampaignLintInput): Finding[] {
   const ctx = buildContext(input);
   const out: Finding[] = [];
   for (const rule of ALL) {
+    const level = levelFor(rule, ctx.usecase, ctx.consumerInitiated);
+    if (level === "off") continue;
     for (const hit of rule.check(ctx)) {
       const f: Finding = {
         ruleId: rule.id,
-        severity: rule.severity,
+        severity: hit.severity ? milder(level, hit.severity) : level,
         fields: hit.fields ?? rule.fields,
         message: hit.message ?? rule.message,
         source: rule.source,

@@ -12,6 +12,8 @@ export type {
   Severity,
 } from "./types";
 export { SAMPLE_FIELDS } from "./types";
+export { AcknowledgementSchema, acknowledge, findingKey, matchAcknowledgements, withdraw } from "./acknowledge";
+export type { Acknowledgement, AcknowledgementMatch } from "./acknowledge";
 export { lintCampaign, hasBlockingFindings, rules, ruleById, SEVERITY_ORDER } from "./engine";
 export { ConsentSchema, composeMessageFlow, consentFindings } from "../consent";
 export type { Consent, ConsentDraft } from "../consent";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hasBlockingFindings, lintCampaign, rules } from "./index";
 import type { CampaignLintInput } from "./types";
+import { buildContext } from "./engine";
+import { levelFor, milder } from "./policy";
 import { cleanConsent, cleanInput, mnoAll, withCampaign, withConsent, withFlow, withMno } from "./fixtures";
 import { cleanCampaign } from "./fixtures";
 
@@ -14,6 +16,9 @@ const GOOD_FLOW =
   "Acme Dental patients opt in on the booking form at https://www.acmedental.com/book by checking an SMS consent checkbox that is unchecked by default and optional (not a condition of purchase). " +
   "Disclosure: you agree to receive appointment reminders and promotional offers by text from Acme Dental. Up to 4 msgs/month. Msg & data rates may apply. Reply HELP for help, STOP to cancel. " +
   "Mobile numbers are never shared with or sold to third parties. Terms: https://www.acmedental.com/sms-terms Privacy: https://www.acmedental.com/privacy";
+
+/** Rules whose occurrences may be milder than the rule's level (a weaker keyword, for instance). */
+const MILDER_HITS = new Set<string>(["attr.direct-lending"]);
 
 interface Case {
   /** Inputs on which the rule must fire. */
@@ -34,7 +39,8 @@ const cases: Record<string, Case> = {
   "field.reseller-id": { fail: [withCampaign({ resellerId: "" }), withCampaign({ resellerId: "R0000000X" })], pass: [withCampaign({ resellerId: "R123ABC" })] },
   "field.reference-id-length": { fail: [withCampaign({ referenceId: "r".repeat(51) })] },
   "field.link-format": { fail: [withCampaign({ privacyPolicyLink: "our privacy page" }), withCampaign({ termsAndConditionsLink: "http://www.acmedental.com/terms" }), withCampaign({ privacyPolicyLink: "https://www.acmedental.com/privacy.docx" })] },
-  "field.privacy-link-present": { fail: [withCampaign({ privacyPolicyLink: "" })] },
+  "field.privacy-link-present": { fail: [withCampaign({ privacyPolicyLink: "" })],
+    pass: [withFlow(GOOD_FLOW.replace(" Privacy: https://www.acmedental.com/privacy", ""))] },
   "field.terms-link-present": { fail: [withCampaign({ termsAndConditionsLink: null })] },
   "field.description-pii": { fail: [withCampaign({ description: `${cleanCampaign.description} Contact jane.doe@gmail.com for details.` })] },
   // keywords and replies
@@ -114,7 +120,10 @@ const cases: Record<string, Case> = {
     pass: [withMno({ noEmbeddedPhone: true }, "10038")],
   },
   "attr.direct-lending": {
-    fail: [withCampaign({ sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." })],
+    fail: [
+      withCampaign({ sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." }),
+      withCampaign({ sample3: "Acme Dental: implants with 0% APR financing for 12 months. Reply STOP to opt out." }),
+    ],
     pass: [withCampaign({ directLending: true, sample3: "Acme Dental: you are pre-approved for a loan to cover your implants. Reply STOP to opt out." })],
   },
   "attr.age-gated": {
@@ -180,14 +189,16 @@ const cases: Record<string, Case> = {
   "consent.unchecked-box": {
     fail: [withConsent({ mechanisms: [{ ...cleanConsent.mechanisms[0]!, checkboxUnchecked: false }] }), withFlow(GOOD_FLOW.replace("that is unchecked by default and optional (not a condition of purchase)", "(not a condition of purchase)"))],
   },
-  "consent.program-name": { fail: [withConsent({ programName: "" }), withFlow(GOOD_FLOW.replace(/Acme Dental/g, "our"))] },
+  "consent.program-name": { fail: [withConsent({ programName: "" }), withFlow(GOOD_FLOW.replace(/Acme Dental/g, "our").replace(/www\.acmedental\.com/g, "forms.formhost.net"))],
+    // the opt-in form on the brand's own site names it there
+    pass: [withFlow(GOOD_FLOW.replace(/Acme Dental/g, "our"))] },
   "consent.purpose": { fail: [withConsent({ messagePurpose: "" }), withFlow(GOOD_FLOW.replace("appointment reminders and promotional offers", "messages"))] },
   "consent.frequency": { fail: [withConsent({ frequency: undefined as never }), withFlow(GOOD_FLOW.replace(" Up to 4 msgs/month.", ""))] },
   "consent.rates": { fail: [withConsent({ ratesDisclosure: false }), withFlow(GOOD_FLOW.replace(" Msg & data rates may apply.", ""))] },
   "consent.help": { fail: [withConsent({ helpDisclosure: false }), withFlow(GOOD_FLOW.replace("Reply HELP for help, STOP to cancel.", "Reply STOP to cancel."))] },
   "consent.stop": { fail: [withConsent({ stopDisclosure: false }), withFlow(GOOD_FLOW.replace("Reply HELP for help, STOP to cancel.", "Reply HELP for help."))] },
-  "consent.privacy-link": { fail: [withConsent({ privacyPolicyUrl: "" }), withFlow(GOOD_FLOW.replace(" Privacy: https://www.acmedental.com/privacy", ""))] },
-  "consent.terms-link": { fail: [withConsent({ termsUrl: "" }), withFlow(GOOD_FLOW.replace(" Terms: https://www.acmedental.com/sms-terms", ""))] },
+  "consent.privacy-link": { fail: [withConsent({ privacyPolicyUrl: "" }), withFlow(GOOD_FLOW.replace(" Privacy: https://www.acmedental.com/privacy", ""), { privacyPolicyLink: "" })] },
+  "consent.terms-link": { fail: [withConsent({ termsUrl: "" }), withFlow(GOOD_FLOW.replace(" Terms: https://www.acmedental.com/sms-terms", ""), { termsAndConditionsLink: "" })] },
   "consent.not-required": { fail: [withConsent({ notConditionOfPurchase: false }), withFlow(GOOD_FLOW.replace(" and optional (not a condition of purchase)", ""))] },
   "consent.no-sharing": { fail: [withConsent({ noThirdPartySharing: false }), withFlow(GOOD_FLOW.replace(" Mobile numbers are never shared with or sold to third parties.", ""))] },
   "consent.flow-length": { fail: [withConsent({ mechanisms: [{ ...cleanConsent.mechanisms[0]!, details: "The form explains the program in detail. ".repeat(110) }] })] },
@@ -229,8 +240,13 @@ describe("lintCampaign", () => {
           const found = lintCampaign(input).filter((f) => f.ruleId === id);
           expect(found.length, `expected ${id} in ${JSON.stringify(ids(input))}`).toBeGreaterThan(0);
           const meta = rules.find((r) => r.id === id)!;
+          const ctx = buildContext(input);
+          const level = levelFor(meta, ctx.usecase, ctx.consumerInitiated);
           for (const f of found) {
-            expect(f.severity).toBe(meta.severity);
+            // The rule's level for this use case; an occurrence may only be milder.
+            expect(level).not.toBe("off");
+            expect(milder(f.severity, level as typeof f.severity)).toBe(f.severity);
+            if (!MILDER_HITS.has(id)) expect(f.severity).toBe(level);
             expect(f.source).toBe(meta.source);
             expect(f.fields.length).toBeGreaterThan(0);
           }

@@ -6,6 +6,23 @@ import type { MnoMetadataMap } from "@/lib/tcr/schemas/common";
 import type { Consent } from "../consent";
 
 export type Severity = "block" | "warn" | "info";
+/** A rule's level for one use case: a severity, or "off" where the rule does not apply. */
+export type Level = Severity | "off";
+
+/**
+ * How a rule's severity depends on the campaign (docs/compliance-rules.md shows it per use case).
+ * A rule blocks only where a registry rule or a published carrier rejection cause is unambiguous for
+ * that use case; elsewhere the same finding warns.
+ */
+export interface SeverityPolicy {
+  /** Level for these use cases instead of the rule's default severity. */
+  byUsecase?: Readonly<Record<string, Level>>;
+  /**
+   * Ceiling when every opt-in is consumer-initiated (the consumer texts first; no opt-in notice exists),
+   * for the use cases whose messages can all be replies (policy.ts RESPONSIVE_USECASES).
+   */
+  consumerInitiated?: Level;
+}
 
 /** Campaign fields as the registry spells them (POST /campaignBuilder, tcr-api-part2.md §3.1). */
 export type CampaignField =
@@ -98,6 +115,8 @@ export interface RuleMeta {
   message: string;
   /** Registry rule, published carrier rejection cause (code), or provider rule, with reference. */
   source: string;
+  /** Where the severity differs from `severity` (the default). */
+  policy?: SeverityPolicy;
 }
 
 /** One occurrence a rule reports: detail plus optional narrower fields / message / severity. */
@@ -105,6 +124,8 @@ export interface Hit {
   detail?: string;
   fields?: CampaignField[];
   message?: string;
+  /** A milder severity for this occurrence (e.g. a weaker keyword); never raises the rule's level. */
+  severity?: Severity;
 }
 
 export interface Rule extends RuleMeta {
@@ -124,4 +145,6 @@ export interface LintContext {
   brandNames: string[];
   /** Metadata of the carriers the campaign goes to (filtered by campaign.mnoIds). */
   mno: MnoMetadataMap;
+  /** Every opt-in is consumer-initiated (structured consent, or recognised in the free-text flow). */
+  consumerInitiated: boolean;
 }

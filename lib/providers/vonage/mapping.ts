@@ -231,6 +231,9 @@ export function qualificationToTcr(q: VonageUsecaseQualification): UsecaseQualif
 const METHOD: Record<ConsentMethod, VonageMessageFlowDetails["consent_mechanisms"][number]["method"]> = {
   WEB_FORM: "ONLINE_FORM", TEXT_TO_JOIN: "TEXT_TO_JOIN", PAPER_FORM: "OTHER", VERBAL: "LIVE_OPERATOR", IVR: "OTHER",
   POINT_OF_SALE: "POINT_OF_SALE", MOBILE_APP: "OTHER", OTHER: "OTHER",
+  // The consumer texts first: like TEXT_TO_JOIN, the consumer's own message is the opt-in, and Vonage asks no
+  // evidence URL for it (OTHER would demand one that does not exist).
+  CONSUMER_INITIATED: "TEXT_TO_JOIN",
 };
 
 export function consentToMessageFlowDetails(c: Consent): { details: VonageMessageFlowDetails; optInKeywords: string | null } {

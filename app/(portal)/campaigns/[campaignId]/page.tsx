@@ -252,6 +252,27 @@ export default async function CampaignPage({ params }: Params) {
             </CardContent>
           </Card>
 
+          {c.acknowledgedWarnings ? (
+            <Card role="region" aria-labelledby="acks-heading">
+              <CardHeader>
+                <CardTitle asChild><h2 id="acks-heading">Acknowledged compliance warnings</h2></CardTitle>
+                <CardDescription>
+                  Warnings of the compliance check acknowledged before submit{c.acknowledgedWarnings.by ? ` by ${c.acknowledgedWarnings.by}` : ""} on {c.acknowledgedWarnings.at.toISOString().slice(0, 10)}, as recorded in the audit log.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <ul className="grid gap-2 text-sm">
+                  {c.acknowledgedWarnings.warnings.map((w) => (
+                    <li key={`${w.ruleId}|${w.detail ?? ""}`} data-ack-rule={w.ruleId}>
+                      <code className="font-mono text-xs">{w.ruleId}</code>
+                      {w.detail ? <span className="text-muted-foreground"> ({w.detail})</span> : null}: {w.reason}
+                    </li>
+                  ))}
+                </ul>
+              </CardContent>
+            </Card>
+          ) : null}
+
           <Card role="region" aria-labelledby="files-heading">
             <CardHeader>
               <CardTitle asChild><h2 id="files-heading">MMS samples and supporting documents</h2></CardTitle>

@@ -38,12 +38,14 @@ function scanSentences(ctx: LintContext, re: RegExp, fields: Scanned[]): Hit[] {
 }
 
 const CANNABIS = /\b(cannabis|marijuana|cbd|thc|hemp|dispensary|kratom|delta[- ]?8|edibles)\b/i;
-const SEXUAL = /\b(sexy|porn\w*|xxx|nude|nudes|escort|adult (content|entertainment|videos?)|onlyfans|erotic)\b/i;
-const GAMBLING = /\b(casino|gambl\w*|betting|sportsbook|bet now|place (a|your) bets?|poker|slot machines?|wager\w*|jackpot|odds boost)\b/i;
-const HATE = /\b(fuck\w*|shit\w*|bitch\w*|cunt|nigg\w*|fag\w*|kike|retard\w*)\b/i;
-const HIGH_RISK_FIN = /\b(payday|cash advance|debt (relief|consolidation|settlement|collection|forgiveness)|credit repair|fix your credit|bad credit ok|crypto\w*|bitcoin|forex|binary options|get rich|student loan forgiveness)\b/i;
+// Only words with no innocent reading: "nude lipstick", "sexy summer dresses", "Order XXX" and "hit the
+// jackpot" sales are not prohibited content, so they are not in these lists.
+const SEXUAL = /\b(porn\w*|xxx[- ]?(rated|videos?|content|movies?)|nudes|nude (photos?|pics?|videos?)|escort (service|agency)s?|escorts|adult (content|entertainment|videos?|toys?)|onlyfans|erotic\w*|sex (toys?|chat|cams?))\b/i;
+const GAMBLING = /\b(casinos?|gambl\w*|betting|sportsbooks?|bet now|place (a|your) bets?|poker|slot machines?|wager\w*|odds boost|parlays?)\b/i;
+const HATE = /\b(fuck\w*|shit(s|ty)?|bullshit|bitch(es)?|cunts?|nigg(a|er)s?|fag(s|got\w*)?|kikes?|retard(s|ed)?)\b/i;
+const HIGH_RISK_FIN = /\b(payday (loans?|lend\w*|advances?)|cash advances?|debt (relief|consolidation|settlement|collection|forgiveness)|credit repair|fix your credit|bad credit ok|crypto(currenc(y|ies))?|bitcoin|forex|binary options|get rich|student loan forgiveness)\b/i;
 const LEAD_GEN = /\b(lead generation|lead gen|leads for|affiliates?|partner offers|third[- ]party offers|our partners|marketing partners|sell (your|their) (data|information))\b/i;
-const SHARING = /\b(share[ds]?|sold|sell|rent(ed)?|transfer(red)?)\b[^.]{0,60}\b(third[- ]part(y|ies)|partners|affiliates)\b/i;
+const SHARING = /\b(share[ds]?|sold|sell|rent(ed)?|transfer(red)?)\b[^.]{0,60}\b(third[- ]part(y|ies)|partners?|affiliates?|sponsors?|other (companies|businesses|brands|organizations))\b/i;
 const NEGATED = /\b(not|never|no|won't|will not|do not|does not)\b/i;
 const DECEPTIVE = /\b(you('ve| have)? won|winner|claim (your|a) (prize|reward)|act now|urgent(ly)?: your account|account (has been )?(suspended|locked)|guaranteed (income|approval)|risk[- ]free|100% free)\b/i;
 

@@ -5,7 +5,8 @@
  */
 import type { Hit, LintContext, Rule } from "../types";
 import { am, pv, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
-import { findPhones, findUrls, mentionsBrand, splitKeywords, str } from "../text";
+import { findPhones, findUrls, hasFrequency, mentionsBrand, splitKeywords, str } from "../text";
+import { ONE_TIME_USECASES } from "../policy";
 
 const KEYWORD_FIELDS = ["optinKeywords", "optoutKeywords", "helpKeywords"] as const;
 
@@ -19,10 +20,11 @@ const OPTOUT_CONFIRM = /\b(unsubscribed|opted out|opt(?:ed)?-out|no (?:more|furt
 export const keywordRules: Rule[] = [
   {
     id: "keywords.format",
-    severity: "block",
+    // Vonage refuses spaces in the lists; the registry's reference publishes no format, so it warns.
+    severity: "warn",
     fields: [...KEYWORD_FIELDS],
     title: "Keyword lists comma-separated, no spaces",
-    message: "Write keywords as a comma-separated list without spaces, e.g. STOP,END,QUIT.",
+    message: "Write keywords as a comma-separated list without spaces, e.g. STOP,END,QUIT (Vonage refuses spaces).",
     source: `${am("S-05", "comma-separated, no spaces inside a keyword")}; ${pv("C-11", "Vonage L5194, L5217")}`,
     check: (ctx) => {
       const hits: Hit[] = [];
@@ -62,7 +64,7 @@ export const keywordRules: Rule[] = [
   },
   {
     id: "keywords.overlap",
-    severity: "block",
+    severity: "warn",
     fields: ["optinKeywords", "optoutKeywords", "helpKeywords"],
     title: "A keyword has one meaning",
     message: "Use each keyword in one list only: a subscriber texting it must get one predictable answer.",
@@ -199,7 +201,8 @@ export const keywordRules: Rule[] = [
       if (!/\bHELP\b/i.test(v)) missing.push("HELP");
       if (!/\bSTOP\b/i.test(v)) missing.push("STOP");
       if (!/\b(msg|message|data)\b[^.]*\brates?\b/i.test(v)) missing.push("Msg & data rates");
-      if (!/\b(frequency|recurring|per (day|week|month)|\/(day|wk|week|mo|month)|msgs?\s*\/|one[- ]time|varies)\b/i.test(v)) missing.push("frequency");
+      // One-time codes come when asked for: no frequency line is expected.
+      if (!hasFrequency(v) && !(ONE_TIME_USECASES as readonly string[]).includes(ctx.usecase)) missing.push("frequency");
       return missing.length ? [{ detail: `missing: ${missing.join(", ")}` }] : [];
     },
   },

@@ -5,21 +5,12 @@
 import type { Hit, LintContext, Rule } from "../types";
 import { SAMPLE_FIELDS } from "../types";
 import { am, TCR_BUILDER, TCR_SHARING_REJECTION } from "../sources";
-import { findUrls, hostOf, isShortener, mentionsBrand, splitKeywords, str } from "../text";
-
-/** Use cases whose messages are sent one at a time on request: no opt-out line expected. */
-const ONE_TIME_USECASES = new Set(["2FA"]);
+import { findUrls, hasOptoutLanguage, hostOf, isShortener, mentionsBrand, splitKeywords, str } from "../text";
+import { each, NO_PUBLIC_CTA_USECASES, ONE_TIME_USECASES, PROMOTIONAL_USECASES } from "../policy";
 
 export function optoutRequired(ctx: LintContext): boolean {
   if (ctx.c.subscriberOptout) return true;
   return Object.values(ctx.mno).some((m) => m.reqSubscriberOptout);
-}
-
-export function hasOptoutLanguage(text: string, optoutKeywords: string[]): boolean {
-  if (/\b(STOP|END|CANCEL|QUIT|UNSUBSCRIBE|STOPALL|OPTOUT)\b/.test(text)) return true;
-  if (/\b(reply|text|txt|send|respond)\s+\W?(stop|end|cancel|quit|unsubscribe)\b/i.test(text)) return true;
-  if (/\b(opt[- ]?out|unsubscribe)\b/i.test(text)) return true;
-  return optoutKeywords.some((k) => k.length > 1 && new RegExp(`\\b${k.replace(/[^A-Z0-9]/g, "")}\\b`).test(text));
 }
 
 const PLACEHOLDER_BAD = [/\{\{\s*[\w.]+\s*\}\}/, /\$\{[\w.]+\}/, /%[A-Za-z_]+%/, /<[A-Za-z_ ]+>/, /\$[A-Z_]{3,}\b/, /@[A-Z_]{3,}@/];
@@ -45,6 +36,8 @@ export const sampleRules: Rule[] = [
   {
     id: "sample.brand-name",
     severity: "block",
+    // Relayed person-to-person, machine and platform traffic does not carry one brand's name.
+    policy: { byUsecase: each(NO_PUBLIC_CTA_USECASES, "warn") },
     fields: [...SAMPLE_FIELDS],
     title: "Samples name the brand",
     message: "Name the brand (as registered, or the program name) in your samples so subscribers know who is texting.",
@@ -57,13 +50,15 @@ export const sampleRules: Rule[] = [
   },
   {
     id: "sample.opt-out",
-    severity: "block",
+    severity: "warn",
     fields: [...SAMPLE_FIELDS],
     title: "A sample carries opt-out language",
     message: "Add opt-out language to at least one sample, e.g. \"Reply STOP to opt out.\"",
     source: `${am("M-02", "at least one sample includes opt-out language [Twilio 30893]")}; TCR MNO metadata reqSubscriberOptout (L2965–2981)`,
+    // Certain for recurring promotional programs; one-time codes carry none (the registry's 2FA request sample).
+    policy: { byUsecase: { ...each(PROMOTIONAL_USECASES, "block"), ...each(ONE_TIME_USECASES, "off") } },
     check: (ctx) => {
-      if (!ctx.samples.length || !optoutRequired(ctx) || ONE_TIME_USECASES.has(ctx.usecase)) return [];
+      if (!ctx.samples.length || !optoutRequired(ctx)) return [];
       const kws = splitKeywords(ctx.c.optoutKeywords);
       if (ctx.samples.some((s) => hasOptoutLanguage(s.text, kws))) return [];
       return [{ fields: ctx.samples.map((s) => s.field), detail: "no sample says how to opt out" }];

@@ -27,6 +27,7 @@ import { acceptedExtensions, formatBytes, KIND_RULES } from "@/lib/evidence/kind
 import { SAMPLE_KEYS, type BuilderValues } from "./builder-values";
 import { ConsentBuilder } from "./consent-builder";
 import { FieldFindings, findingsFor } from "./findings";
+import { AcknowledgeWarnings } from "./acknowledge-warnings";
 import { QualificationMatrix } from "./qualification-matrix";
 import { ResellerPicker, type BuilderResellers } from "./reseller-picker";
 
@@ -82,6 +83,7 @@ function initialValues(d: CampaignDraftData | undefined): BuilderValues {
     helpKeywords: d?.helpKeywords ?? "", helpMessage: d?.helpMessage ?? "",
     privacyPolicyLink: d?.privacyPolicyLink ?? "", termsAndConditionsLink: d?.termsAndConditionsLink ?? "",
     autoRenewal: d?.autoRenewal ?? true, referenceId: d?.referenceId ?? "", mmsFileIds: d?.mmsFileIds ?? [],
+    acknowledgements: d?.acknowledgements ?? [],
   };
 }
 
@@ -550,6 +552,8 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                 <CardContent>
                   <FieldFindings findings={findingsFor(findings, findings.flatMap((f) => f.fields))} />
                   {findings.some((f) => f.fields.length === 0) ? <FieldFindings findings={findings.filter((f) => f.fields.length === 0)} /> : null}
+                  <AcknowledgeWarnings findings={findings} acks={values.acknowledgements ?? []}
+                    onChange={(next) => setValue("acknowledgements", next, { shouldDirty: true })} />
                 </CardContent>
               </Card>
               {qual.data && usecase ? <QualificationMatrix q={qual.data} usecaseLabel={usecase.displayName} /> : null}
@@ -560,7 +564,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                 </CardHeader>
                 <CardContent>
                   <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-                    {Object.entries({ ...toDraftData(values), consent: undefined, mmsFileIds: undefined, affiliateMarketing: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => (
+                    {Object.entries({ ...toDraftData(values), consent: undefined, mmsFileIds: undefined, affiliateMarketing: undefined, acknowledgements: undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => (
                       <div key={k} className={`grid min-w-0 gap-0.5 ${typeof v === "string" && v.length > 60 ? "sm:col-span-2" : ""}`}>
                         <dt className="font-mono text-xs text-muted-foreground">{k}</dt>
                         <dd className="break-words whitespace-pre-wrap">{Array.isArray(v) ? v.join(", ") || "—" : typeof v === "boolean" ? (v ? "Yes" : "No") : String(v || "—")}</dd>
