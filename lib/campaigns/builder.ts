@@ -32,10 +32,14 @@ const field = (data: unknown, k: string): unknown => (data && typeof data === "o
  * Whether a brand can register campaigns now, and if not, why (tcr-api-part2 §5.5: UNVERIFIED brands
  * cannot create campaigns; part1 §3.3: PUBLIC_PROFIT needs Authentication+; §3.4: sole proprietors
  * confirm their mobile number by OTP). The registry has the last word: the matrix shows its answer.
+ * `identityReported: false` for an upstream whose brands carry no identity status (lib/providers/capabilities.ts).
  */
-export function brandEligibility(b: BrandForBuilder): BrandEligibility {
+export function brandEligibility(b: BrandForBuilder, opts: { identityReported?: boolean } = {}): BrandEligibility {
   if (b.deletedAt || b.status === "DELETED") return { ok: false, code: "DELETED", reason: "Deleted at the registry." };
   if (b.status && b.status !== "ACTIVE") return { ok: false, code: "INACTIVE", reason: `Brand status is ${b.status}.` };
+  // An upstream that reports no identity status (Vonage) gates campaigns by its own use-case qualification, which
+  // the builder shows: there is nothing here to wait for.
+  if (opts.identityReported === false) return { ok: true };
   const verified = b.identityStatus === "VERIFIED" || b.identityStatus === "VETTED_VERIFIED";
   if (b.entityType === "SOLE_PROPRIETOR") {
     if (!field(b.data, "mobilePhoneVerifiedDate") && !verified) {

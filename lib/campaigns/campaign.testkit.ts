@@ -29,7 +29,8 @@ const consent: Consent = {
   termsUrl: "https://www.kit-outdoors.com/terms",
 };
 
-function draft(brandId: string, over: Partial<CampaignDraftData>): CampaignDraftData {
+/** A complete, compliant MARKETING campaign draft for `brandId` (the builder's data), with overrides. */
+export function kitCampaignDraft(brandId: string, over: Partial<CampaignDraftData> = {}): CampaignDraftData {
   return {
     brandId, usecase: "MARKETING", subUsecases: [], resellerId: "R000000",
     description: "Kit Outdoors sends seasonal offers and in-store event announcements to customers who signed up for texts.",
@@ -57,7 +58,7 @@ export async function startCampaignKit(seed = "campaign-kit") {
 
   /** Registers a campaign for the kit's brand at the sandbox (billable path) and mirrors it. */
   async function campaign(over: Partial<CampaignDraftData> = {}, opts: { mirror?: boolean } = {}) {
-    const created = await client.campaignBuilder.create(createRequestFromDraft(draft(b.brandId, over)) as never, { idempotencyKey: `kit-campaign-${seed}-${++n}` });
+    const created = await client.campaignBuilder.create(createRequestFromDraft(kitCampaignDraft(b.brandId, over)) as never, { idempotencyKey: `kit-campaign-${seed}-${++n}` });
     if (opts.mirror !== false) await refreshCampaign(t.db, client, org.org.id, created.campaignId);
     return created.campaignId;
   }

@@ -22,7 +22,7 @@ import { log } from "@/lib/log";
 import { refreshCampaignPhoneNumbers, type PhoneNumberRefresh } from "@/lib/mirror/phone-numbers";
 import { refreshCampaign } from "@/lib/mirror/refresh";
 import { refreshOutgoing } from "@/lib/migrations/mirror";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
 import { syncRecordTags } from "@/lib/tags/records";
 import type { TcrClient } from "@/lib/tcr/client";
@@ -242,7 +242,7 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
   if (!data.brandId) throw new ValidationFailedError({ brandId: "Choose a brand." });
   if (!data.usecase) throw new ValidationFailedError({ usecase: "Choose a use case." });
   const brand = await ownBrand(db, ctx.org.id, data.brandId);
-  const eligible = brandEligibility(brand);
+  const eligible = brandEligibility(brand, { identityReported: (await capabilitiesFor(db, ctx.org.id)).has("brand.identityStatus") });
   if (!eligible.ok) throw new ValidationFailedError({ brandId: eligible.reason }, `This brand cannot register campaigns: ${eligible.reason}`);
 
   const request = createRequestFromDraft(data);

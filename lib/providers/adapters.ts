@@ -9,32 +9,11 @@ import { PROVIDER_KINDS, type ProviderKind } from "./kinds";
 import { composePort, type AdapterFactory, type RegistryPort } from "./port";
 import { createTelnyxClient } from "./telnyx";
 import { telnyxEnums } from "./telnyx/enums";
-import { ConsentSchema } from "@/lib/campaigns/consent";
-import { ValidationFailedError } from "@/lib/errors";
-import { createVonageClient } from "./vonage";
+import { vonagePort } from "./vonage/port";
 
 const ADAPTERS: Partial<Record<ProviderKind, AdapterFactory>> = {
   TELNYX: (config) => ({ ...createTelnyxClient(config), enums: telnyxEnums }),
-  VONAGE: (config) => {
-    const v = createVonageClient(config);
-    // Reconciliation pages through TCR's account-wide campaign listing; Vonage's campaign search is that listing.
-    return {
-      brands: v.brands,
-      campaigns: { ...v.campaigns, searchDeprecated: v.campaigns.search },
-      campaignBuilder: {
-        ...v.campaignBuilder,
-        // The builder's structured consent goes to Vonage as message_flow_details (Vonage no longer accepts the text).
-        create: (input, opts) => {
-          const parsed = opts.consent === undefined ? null : ConsentSchema.safeParse(opts.consent);
-          if (parsed && !parsed.success) {
-            throw new ValidationFailedError(Object.fromEntries(parsed.error.issues.map((i) => [`consent.${i.path.join(".")}`, i.message])), "Complete the consent section: Vonage registers it field by field.");
-          }
-          const consent = parsed?.data;
-          return v.campaignBuilder.create(input, { idempotencyKey: opts.idempotencyKey, ...(consent ? { consent } : {}) });
-        },
-      },
-    };
-  },
+  VONAGE: vonagePort,
 };
 
 export function isAvailable(kind: ProviderKind): boolean {

@@ -7,6 +7,7 @@ import { PROVIDERS, type ProviderKind } from "./kinds";
  */
 export const CAPABILITIES = {
   "brand.register": "Register, view, update and delete brands",
+  "brand.identityStatus": "The registry's identity status of each brand (VERIFIED, UNVERIFIED…)",
   "brand.feedback": "Identity-verification feedback for UNVERIFIED brands",
   "brand.revet": "Re-run identity vetting (revet)",
   "brand.smsOtp": "Sole-proprietor SMS one-time passcode",
@@ -40,6 +41,7 @@ export const CAPABILITY_TABLE: Record<ProviderKind, Record<Capability, true | st
   TCR_BEARER: { ...ALL, "campaign.numbers": "The TCR CSP API does not link numbers: numbers are provisioned with your connectivity partner." },
   VONAGE: {
     ...ALL,
+    "brand.identityStatus": "Vonage does not report a brand's identity status: its use-case qualification, shown in the campaign builder, says what the brand may register.",
     "brand.assets": VONAGE_NO("brand asset"),
     "campaign.files": VONAGE_NO("supporting-document or MMS sample upload"),
     "campaign.nudge": VONAGE_NO("nudge"),
@@ -47,6 +49,8 @@ export const CAPABILITY_TABLE: Record<ProviderKind, Record<Capability, true | st
     webhooks: "Vonage documents no webhooks: the portal checks Vonage on a schedule and after every change it makes.",
     "account.profile": TCR_ONLY("The CSP profile"),
     tags: TCR_ONLY("Tagging"),
+    resellers: "Vonage reviews resellers itself and gives campaigns without one its default reseller R000000; register resellers in Vonage's dashboard.",
+    "campaign.numbers": "Numbers are linked to Vonage campaigns in Vonage's dashboard; the campaign page lists the linked numbers.",
   },
   TELNYX: {
     ...ALL,

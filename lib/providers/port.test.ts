@@ -53,9 +53,10 @@ describe("capabilities", () => {
 
   it("says what the references say: Telnyx has brands and vetting only, Vonage no webhooks, TCR everything but number linking", () => {
     const offered = (kind: (typeof PROVIDER_KINDS)[number]) => (Object.keys(CAPABILITIES) as Capability[]).filter((c) => capabilitiesOf(kind).has(c));
-    expect(offered("TELNYX")).toEqual(["brand.register", "brand.feedback", "brand.revet", "brand.externalVetting"]);
+    expect(offered("TELNYX")).toEqual(["brand.register", "brand.identityStatus", "brand.feedback", "brand.revet", "brand.externalVetting"]);
     expect(capabilitiesOf("VONAGE").has("webhooks")).toBe(false);
-    expect(capabilitiesOf("VONAGE").has("campaign.numbers")).toBe(true);
+    expect(capabilitiesOf("VONAGE").has("campaign.manage")).toBe(true);
+    expect(capabilitiesOf("VONAGE").has("brand.identityStatus")).toBe(false);
     expect(offered("TCR_BASIC")).toEqual((Object.keys(CAPABILITIES) as Capability[]).filter((c) => c !== "campaign.numbers"));
   });
 

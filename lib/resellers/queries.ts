@@ -10,6 +10,7 @@ import { RESELLER_PAGE_SIZE, type ResellerFilters } from "@/lib/resellers/search
 import { NO_RESELLER_ID, type ResellerRow } from "@/lib/resellers/schemas";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { Reseller } from "@/lib/tcr/schemas/reseller";
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 
 export type ClientFor = (db: Db, orgId: string) => Promise<TcrClient>;
 type Failed = { ok: false; error: string };
@@ -64,6 +65,8 @@ export async function listResellerChoices(db: Db, orgId: string, max = 2000, cli
       if (out.length >= max) return { ok: true, resellers: out, truncated: true };
     }
   } catch (e) {
+    // An upstream without a reseller registry here (Vonage assigns R000000 itself): no choices, not a failure.
+    if (e instanceof UnsupportedByProviderError) return { ok: true, resellers: [], truncated: false };
     return failed(e);
   }
 }

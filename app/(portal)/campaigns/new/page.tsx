@@ -15,6 +15,7 @@ import { listResellerChoices } from "@/lib/resellers/queries";
 import { CampaignBuilder, type BuilderBrand } from "./_components/campaign-builder";
 import type { BuilderResellers } from "./_components/reseller-picker";
 import { providerGate } from "@/components/providers/provider-gate";
+import { capabilitiesFor } from "@/lib/registry/client";
 
 export const metadata: Metadata = { title: "New campaign" };
 
@@ -49,11 +50,12 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
     ? { ok: true, resellers: resellerList.resellers, canManage: canManageResellers }
     : { ok: false, error: resellerList.error, canManage: canManageResellers };
   if (draft?.campaignId) redirect(`/campaigns/${encodeURIComponent(draft.campaignId)}`);
+  const identityReported = (await capabilitiesFor(db(), ctx.org.id)).has("brand.identityStatus");
   const brands: BuilderBrand[] = rows.map((b) => {
     const data = (b.data ?? {}) as Record<string, unknown>;
     return {
       brandId: b.brandId, displayName: b.displayName, companyName: b.companyName, entityType: b.entityType, identityStatus: b.identityStatus,
-      mock: b.mock, vettingScore: b.vettingScore, website: typeof data.website === "string" ? data.website : null, eligibility: brandEligibility(b),
+      mock: b.mock, vettingScore: b.vettingScore, website: typeof data.website === "string" ? data.website : null, eligibility: brandEligibility(b, { identityReported }),
     };
   });
   const parsed = draft ? campaignDraftDataSchema.safeParse(draft.data) : null;

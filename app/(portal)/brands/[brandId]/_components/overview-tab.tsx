@@ -55,6 +55,7 @@ export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Br
           <div className="space-y-4">
             <div className="space-y-1">
               <IdentityStatus value={brand.identityStatus} />
+              {!caps.has("brand.identityStatus") ? <NotOffered caps={caps} capability="brand.identityStatus" what="The identity status" /> : null}
               {brand.identityStatus && IDENTITY_MEANING[brand.identityStatus] ? <p className="text-sm text-muted-foreground">{IDENTITY_MEANING[brand.identityStatus]}</p> : null}
             </div>
             {data.feedback.length ? (
