@@ -7,6 +7,7 @@ import { mirroredTagOptions, mirroredTagsOf, mirrorRecordTags, recordTags } from
 import { CAMPAIGN_PAGE_SIZE, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
 import { z } from "zod";
 import { AcknowledgementSchema } from "@/lib/campaigns/lint/acknowledge";
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 
 const AcknowledgedDetail = z.object({ acknowledged: z.array(AcknowledgementSchema) });
 
@@ -191,6 +192,8 @@ async function part<T>(p: Promise<T>): Promise<Part<T>> {
   try {
     return { ok: true, value: await p };
   } catch (e) {
+    // Not offered by this organization's upstream: the section says why instead of reporting a failure.
+    if (e instanceof UnsupportedByProviderError) return { ok: false, error: e.message };
     return { ok: false, error: describeRegistryError(e)?.message ?? "The registry could not be asked." };
   }
 }

@@ -25,6 +25,7 @@ import { Timeline } from "@/components/timeline/timeline";
 import { EditCampaignDialog } from "./_components/edit-campaign-dialog";
 import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions";
 import { providerGate } from "@/components/providers/provider-gate";
+import { VonageReview } from "./_components/vonage-review";
 
 type Params = { params: Promise<{ campaignId: string }> };
 
@@ -124,6 +125,7 @@ export default async function CampaignPage({ params }: Params) {
       ) : null}
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
+          <VonageReview data={data} />
           <Card role="region" aria-labelledby="carriers-heading">
             <CardHeader>
               <CardTitle asChild><h2 id="carriers-heading">Carriers</h2></CardTitle>
