@@ -32,3 +32,20 @@ export const EXTERNAL_VETTING_FEE: FeeLine = {
 export function formatUsd(amount: number): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount);
 }
+
+/**
+ * The fees shown before each billable action, per upstream. TCR and Telnyx: the lines above (Telnyx states them; TCR
+ * is priced the same). Vonage's reference states no brand, revet or vetting price (it bills them on the Vonage
+ * account): null, and the page says who bills instead of showing a number it does not know. Campaign fees come
+ * from each upstream's qualification answer in every case.
+ */
+export type UpstreamFees = { brand: FeeLine | null; revet: FeeLine | null; vetting: FeeLine | null; billedBy: string };
+export function feesFor(provider: "TCR" | "VONAGE" | "TELNYX"): UpstreamFees {
+  if (provider === "VONAGE") return { brand: null, revet: null, vetting: null, billedBy: "Vonage" };
+  return { brand: BRAND_REGISTRATION_FEE, revet: BRAND_REVET_FEE, vetting: EXTERNAL_VETTING_FEE, billedBy: provider === "TELNYX" ? "Telnyx" : "the registry" };
+}
+
+/** "$4.00", or who bills it when the upstream states no price. */
+export function feeText(fee: FeeLine | null, billedBy: string): string {
+  return fee ? formatUsd(fee.amountUsd) : `billed by ${billedBy}`;
+}

@@ -2,13 +2,12 @@ import { FEEDBACK_HELP } from "@/lib/brands/update-rules";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
-import { BRAND_REVET_FEE } from "@/lib/billing/fees";
 import type { deleteBrandSchema, revetSchema } from "@/lib/brands/lifecycle-schemas";
 import type { Db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { refreshBrand } from "@/lib/mirror/refresh";
 import { upsertBrand } from "@/lib/mirror/upsert";
-import { registryClientFor } from "@/lib/registry/client";
+import { registryClientFor, upstreamFeesFor } from "@/lib/registry/client";
 import { PrismaIntentStore } from "@/lib/registry/intents";
 import { billableCall } from "@/lib/tcr/billable";
 import type { TcrClient } from "@/lib/tcr/client";
@@ -103,7 +102,7 @@ export async function revetBrand(db: Db, ctx: Ctx, input: z.infer<typeof revetSc
   await upsertBrand(db, ctx.org.id, result, askedAt);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "brand.revet", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
-    detail: { feeUsd: BRAND_REVET_FEE.amountUsd, identityStatus: result.identityStatus ?? null },
+    detail: { feeUsd: (await upstreamFeesFor(db, ctx.org.id)).revet?.amountUsd ?? null, identityStatus: result.identityStatus ?? null },
   });
   return { brandId: input.brandId, identityStatus: (result.identityStatus as string | null | undefined) ?? null };
 }

@@ -1,10 +1,9 @@
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
-import { BRAND_REGISTRATION_FEE } from "@/lib/billing/fees";
 import type { Db } from "@/lib/db";
 import { NotFoundError, ValidationFailedError } from "@/lib/errors";
 import { upsertBrand } from "@/lib/mirror/upsert";
-import { registryClientFor } from "@/lib/registry/client";
+import { registryClientFor, upstreamFeesFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { BrandCreateRequest } from "@/lib/tcr/schemas/brand";
 import { brandDraftKey, draftReferenceId } from "@/lib/brands/drafts";
@@ -41,6 +40,7 @@ export async function submitBrandDraft(
   if (Object.keys(errors).length > 0) throw new ValidationFailedError(errors, "Some fields need attention before the brand can be registered.");
 
   const client = await clientFor(db, orgId);
+  const fees = await upstreamFeesFor(db, orgId);
   const askedAt = new Date();
   const brand = await client.brands.create(body as BrandCreateRequest, { idempotencyKey: key });
   await db.$transaction(async (tx) => {
@@ -52,7 +52,7 @@ export async function submitBrandDraft(
       orgId, actor: ctx.user, action: "brand.create", targetType: "brand", targetId: brand.brandId, outcome: "SUCCESS",
       detail: {
         draftId: draft.id, entityType: brand.entityType ?? body?.entityType, referenceId: brand.referenceId ?? body?.referenceId,
-        mock: Boolean(body?.mock), feeUsd: BRAND_REGISTRATION_FEE.amountUsd,
+        mock: Boolean(body?.mock), feeUsd: fees.brand?.amountUsd ?? null,
       },
     });
   });

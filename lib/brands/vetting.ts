@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
-import { EXTERNAL_VETTING_FEE } from "@/lib/billing/fees";
 import { evidenceUuids, type AppealDeps } from "@/lib/brands/appeals";
 import { requireBrand, type ClientFor, type Ctx } from "@/lib/brands/lifecycle";
 import type { importVettingSchema, orderVettingSchema, refreshVettingSchema, vettingAppealSchema } from "@/lib/brands/vetting-schemas";
@@ -9,7 +8,7 @@ import { ConflictError } from "@/lib/errors";
 import { evidenceStorage } from "@/lib/evidence";
 import { refreshBrand } from "@/lib/mirror/refresh";
 import { refreshBrandAppeals, refreshBrandVettings, upsertVetting } from "@/lib/mirror/vetting";
-import { registryClientFor } from "@/lib/registry/client";
+import { registryClientFor, upstreamFeesFor } from "@/lib/registry/client";
 
 async function requireVettable(db: Db, orgId: string, brandId: string) {
   const brand = await requireBrand(db, orgId, brandId, { active: true });
@@ -34,7 +33,7 @@ export async function orderVetting(db: Db, ctx: Ctx, input: z.infer<typeof order
   await upsertVetting(db, ctx.org.id, input.brandId, vet, askedAt);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "brand.vetting.order", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
-    detail: { evpId: input.evpId, vettingClass: input.vettingClass, vettingId: vet.vettingId ?? null, feeUsd: EXTERNAL_VETTING_FEE.amountUsd },
+    detail: { evpId: input.evpId, vettingClass: input.vettingClass, vettingId: vet.vettingId ?? null, feeUsd: (await upstreamFeesFor(db, ctx.org.id)).vetting?.amountUsd ?? null },
   });
   return { vettingId: vet.vettingId ?? null, vettingStatus: (vet.vettingStatus as string | null | undefined) ?? null };
 }

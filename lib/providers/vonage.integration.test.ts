@@ -67,6 +67,8 @@ describe("an organization on Vonage", () => {
     expect((await submitBrandDraft(t.db, org.ctx, { draftId: r.draftId })).brandId).toBe(r.brandId);
     expect(sandbox.control.counters().brands).toBe(before + 1);
     expect(await t.db.brand.findUniqueOrThrow({ where: { orgId_brandId: { orgId: org.org.id, brandId: r.brandId } } })).toMatchObject({ entityType });
+    // Vonage states no brand price: the audit records none rather than TCR's.
+    expect((await t.db.auditLog.findFirstOrThrow({ where: { orgId: org.org.id, action: "brand.create", targetId: r.brandId } })).detail).toMatchObject({ feeUsd: null });
     if (entityType === "PRIVATE_PROFIT") brandId = r.brandId;
   });
 

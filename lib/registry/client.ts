@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db";
 import { ValidationFailedError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { providerKindOf } from "@/lib/providers/kinds";
+import { feesFor, type UpstreamFees } from "@/lib/billing/fees";
+import { PROVIDERS, providerKindOf } from "@/lib/providers/kinds";
 import { loadCredentials } from "@/lib/registry/connection";
 import { PrismaIntentStore } from "@/lib/registry/intents";
 import { clientForKind } from "@/lib/providers/adapters";
@@ -37,4 +38,9 @@ export async function registryClientFor(db: Db, orgId: string, overrides: { time
 export async function capabilitiesFor(db: Db, orgId: string): Promise<Capabilities> {
   const c = await db.registryConnection.findUnique({ where: { orgId }, select: { provider: true, authMode: true } });
   return capabilitiesOf(c ? providerKindOf(c) : "TCR_BEARER");
+}
+
+/** The fees shown before billable actions for this organization's upstream (null where it states none). */
+export async function upstreamFeesFor(db: Db, orgId: string): Promise<UpstreamFees> {
+  return feesFor(PROVIDERS[(await capabilitiesFor(db, orgId)).kind].provider);
 }

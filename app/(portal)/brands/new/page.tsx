@@ -5,7 +5,9 @@ import { ArrowLeft, ShieldAlert } from "lucide-react";
 import { PageHeader } from "@/components/layout/page-header";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
-import { BRAND_REGISTRATION_FEE, formatUsd } from "@/lib/billing/fees";
+import { feesFor, formatUsd } from "@/lib/billing/fees";
+import { PROVIDERS } from "@/lib/providers/kinds";
+import { capabilitiesFor } from "@/lib/registry/client";
 import { getBrandDraft } from "@/lib/brands/drafts";
 import { loadWizardOptions } from "@/lib/brands/wizard-options";
 import { WIZARD_STEP_IDS, type WizardStepId } from "@/lib/brands/wizard";
@@ -39,15 +41,19 @@ export default async function NewBrandPage({ searchParams }: { searchParams: Pro
     draft = { id: d.id, step: d.values.entityType ? step : "entity", values: d.values, suggestedReferenceId: d.suggestedReferenceId };
   }
   const options = await loadWizardOptions(db(), ctx.org.id);
+  const caps = await capabilitiesFor(db(), ctx.org.id);
+  const fees = feesFor(PROVIDERS[caps.kind].provider);
 
   return (
     <div className="max-w-5xl">
       <PageHeader
         breadcrumb={<Link href="/brands" className="inline-flex items-center gap-1 hover:underline"><ArrowLeft aria-hidden="true" className="size-3.5" />Brands</Link>}
         title="Register a brand"
-        description={`Registers a brand with The Campaign Registry. Registration costs ${formatUsd(BRAND_REGISTRATION_FEE.amountUsd)}, shown again before you submit.`}
+        description={fees.brand
+          ? `Registers a brand with The Campaign Registry${caps.kind.startsWith("TCR") ? "" : ` through ${caps.label}`}. Registration costs ${formatUsd(fees.brand.amountUsd)}, shown again before you submit.`
+          : `Registers a brand with The Campaign Registry through ${caps.label}, which bills the registration on your ${fees.billedBy} account.`}
       />
-      <BrandWizard key={draft?.id ?? "new"} draft={draft} options={options} fee={BRAND_REGISTRATION_FEE} />
+      <BrandWizard key={draft?.id ?? "new"} draft={draft} options={options} fee={fees.brand} billedBy={fees.billedBy} />
     </div>
   );
 }

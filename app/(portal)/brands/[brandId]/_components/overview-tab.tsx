@@ -9,6 +9,8 @@ import { formatDateTime } from "@/lib/format";
 import type { TimelineEntry } from "@/lib/timeline/queries";
 import { NotOffered } from "@/components/providers/not-offered";
 import type { Capabilities } from "@/lib/providers/capabilities";
+import { feesFor } from "@/lib/billing/fees";
+import { PROVIDERS } from "@/lib/providers/kinds";
 import { IdentityStatus } from "../../_components/brand-labels";
 import { AuthPlusResend } from "./authplus-resend";
 import { BrandFields } from "./brand-fields";
@@ -36,6 +38,7 @@ const OTP_FINAL_FAIL = /^FAILED_/;
 const RECENT = 8;
 
 export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Brand; data: OverviewData; timeline: TimelineEntry[]; canAct: boolean; caps: Capabilities }) {
+  const fees = feesFor(PROVIDERS[caps.kind].provider);
   const active = !brand.deletedAt && brand.status !== "DELETED";
   const act = canAct && active;
   const sp = brand.entityType === "SOLE_PROPRIETOR";
@@ -50,7 +53,7 @@ export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Br
           id="identity-check"
           title="Verification status"
           description="The registry's check of who the brand is. Its history is on the Activity tab."
-          actions={act && !sp && caps.has("brand.revet") ? <RevetButton brandId={brand.brandId} lastRevet={data.lastRevet?.toISOString() ?? null} recent={data.revetRecent} spacingDays={REVET_SPACING_DAYS} /> : null}
+          actions={act && !sp && caps.has("brand.revet") ? <RevetButton brandId={brand.brandId} lastRevet={data.lastRevet?.toISOString() ?? null} recent={data.revetRecent} spacingDays={REVET_SPACING_DAYS} fee={fees.revet} billedBy={fees.billedBy} /> : null}
         >
           <div className="space-y-4">
             <div className="space-y-1">

@@ -1,14 +1,16 @@
 "use client";
-import { BRAND_REVET_FEE, formatUsd } from "@/lib/billing/fees";
+import { feeText, type FeeLine } from "@/lib/billing/fees";
 import { revetBrandAction } from "@/lib/brands/lifecycle-actions";
 import { ConfirmButton } from "./confirm-button";
 
-export function RevetButton({ brandId, lastRevet, recent, spacingDays }: { brandId: string; lastRevet: string | null; recent: boolean; spacingDays: number }) {
+export function RevetButton({ brandId, lastRevet, recent, spacingDays, fee, billedBy }: {
+  brandId: string; lastRevet: string | null; recent: boolean; spacingDays: number; fee: FeeLine | null; billedBy: string;
+}) {
   return (
     <ConfirmButton
-      label={`Revet (${formatUsd(BRAND_REVET_FEE.amountUsd)})`}
+      label={`Revet (${feeText(fee, billedBy)})`}
       title="Revet this brand?"
-      confirmLabel={`Revet for ${formatUsd(BRAND_REVET_FEE.amountUsd)}`}
+      confirmLabel={fee ? `Revet for ${feeText(fee, billedBy)}` : "Revet"}
       description={
         <>
           <p>
@@ -17,7 +19,7 @@ export function RevetButton({ brandId, lastRevet, recent, spacingDays }: { brand
             government entity), file an appeal with documents instead.
           </p>
           <p>
-            <strong>Cost: {formatUsd(BRAND_REVET_FEE.amountUsd)} {BRAND_REVET_FEE.recurrence}</strong> ({BRAND_REVET_FEE.source}).
+            {fee ? <><strong>Cost: {feeText(fee, billedBy)} {fee.recurrence}</strong> ({fee.source}).</> : <><strong>Cost: billed by {billedBy}</strong>, at its own rate: its API states no price.</>}
           </p>
           <p>
             Limit: after the first, one revet every 3 months (vendor rule; the registry may refuse an earlier one).

@@ -15,7 +15,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { EXTERNAL_VETTING_FEE, formatUsd } from "@/lib/billing/fees";
+import { feeText, type FeeLine } from "@/lib/billing/fees";
 import { appealVettingAction, importVettingAction, orderVettingAction, refreshVettingAction } from "@/lib/brands/lifecycle-actions";
 import { IMPORT_HINTS, importVettingSchema, orderVettingSchema } from "@/lib/brands/vetting-schemas";
 import { AppealForm, type AppealCategory } from "./appeal-form";
@@ -30,7 +30,7 @@ const newKey = () => crypto.randomUUID();
  * Order a vet: provider and class from the registry's lists, the fee shown beside the button and again in
  * the confirmation; the confirmation's key makes the billable order idempotent.
  */
-export function OrderVettingForm({ brandId, providers, classes }: { brandId: string; providers: Provider[]; classes: Klass[] }) {
+export function OrderVettingForm({ brandId, providers, classes, fee, billedBy }: { brandId: string; providers: Provider[]; classes: Klass[]; fee: FeeLine | null; billedBy: string }) {
   const orderable = providers.filter((p) => p.vettingClasses.some((c) => c !== "AUTHPLUS"));
   const [formError, setFormError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<OrderValues | null>(null);
@@ -102,7 +102,7 @@ export function OrderVettingForm({ brandId, providers, classes }: { brandId: str
       {vettingClass === "RCS" ? <p className="text-xs text-muted-foreground">RCS vets: another one can be ordered only 30 days after the previous one completed.</p> : null}
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit">Order vetting…</Button>
-        <span className="text-sm">Cost: <strong>{formatUsd(EXTERNAL_VETTING_FEE.amountUsd)}</strong> {EXTERNAL_VETTING_FEE.recurrence}, non-refundable</span>
+        <span className="text-sm">Cost: <strong>{feeText(fee, billedBy)}</strong>{fee ? ` ${fee.recurrence}, non-refundable` : ", at its own rate"}</span>
       </div>
       <AlertDialog open={confirming !== null} onOpenChange={(o) => !o && !pending && setConfirming(null)}>
         <AlertDialogContent>
@@ -110,14 +110,16 @@ export function OrderVettingForm({ brandId, providers, classes }: { brandId: str
             <AlertDialogTitle>Order {confirming ? `${label(confirming.vettingClass)} vetting from ${confirming.evpId}` : "vetting"}?</AlertDialogTitle>
             <AlertDialogDescription asChild>
               <div className="space-y-2">
-                <p><strong>Cost: {formatUsd(EXTERNAL_VETTING_FEE.amountUsd)} {EXTERNAL_VETTING_FEE.recurrence}</strong>, charged by the registry when the order is placed ({EXTERNAL_VETTING_FEE.source}).</p>
+                {fee
+                  ? <p><strong>Cost: {feeText(fee, billedBy)} {fee.recurrence}</strong>, charged by {billedBy} when the order is placed ({fee.source}).</p>
+                  : <p><strong>Cost: billed by {billedBy}</strong> when the order is placed, at its own rate: its API states no price.</p>}
                 <p>The provider scores the brand within minutes to days. A score changes carrier throughput and which use cases the brand qualifies for.</p>
               </div>
             </AlertDialogDescription>
           </AlertDialogHeader>
           <AlertDialogFooter>
             <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-            <AlertDialogAction onClick={send} disabled={pending} aria-busy={pending || undefined}>{pending ? "Ordering…" : `Order for ${formatUsd(EXTERNAL_VETTING_FEE.amountUsd)}`}</AlertDialogAction>
+            <AlertDialogAction onClick={send} disabled={pending} aria-busy={pending || undefined}>{pending ? "Ordering…" : fee ? `Order for ${feeText(fee, billedBy)}` : "Place the order"}</AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>

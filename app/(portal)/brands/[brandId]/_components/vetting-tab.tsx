@@ -1,6 +1,7 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { EXTERNAL_VETTING_FEE, formatUsd } from "@/lib/billing/fees";
+import { feeText, feesFor } from "@/lib/billing/fees";
+import { PROVIDERS } from "@/lib/providers/kinds";
 import type { loadBrandVetting } from "@/lib/brands/queries";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { AppealStatusBadge, appealOutcome } from "./appeal-status";
@@ -20,6 +21,7 @@ const STATUS: Record<string, { tone: BadgeTone; meaning: string }> = {
 type Data = Awaited<ReturnType<typeof loadBrandVetting>>;
 
 export function VettingTab({ brandId, entityType, data, canAct, caps }: { brandId: string; entityType: string | null; data: Data; canAct: boolean; caps: Capabilities }) {
+  const fees = feesFor(PROVIDERS[caps.kind].provider);
   const sp = entityType === "SOLE_PROPRIETOR";
   return (
     <div className="space-y-6">
@@ -82,8 +84,8 @@ export function VettingTab({ brandId, entityType, data, canAct, caps }: { brandI
 
       {canAct && !sp ? (
         <div className="grid gap-6 lg:grid-cols-2">
-          <Section id="order-vet" title="Order a vet" description={`Billable: ${formatUsd(EXTERNAL_VETTING_FEE.amountUsd)} per order, shown again before it is placed.`}>
-            <OrderVettingForm brandId={brandId} providers={data.providers} classes={data.classes} />
+          <Section id="order-vet" title="Order a vet" description={`Billable: ${feeText(fees.vetting, fees.billedBy)} per order, shown again before it is placed.`}>
+            <OrderVettingForm brandId={brandId} providers={data.providers} classes={data.classes} fee={fees.vetting} billedBy={fees.billedBy} />
           </Section>
           <Section id="import-vet" title="Import an existing vet" description="A vet the brand already has from an approved provider; the registry confirms it with the provider.">
             {caps.has("brand.importVetting") ? <ImportVettingForm brandId={brandId} providers={data.providers} /> : <NotOffered caps={caps} capability="brand.importVetting" what="Vetting import" />}

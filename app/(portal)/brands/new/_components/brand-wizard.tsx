@@ -14,7 +14,7 @@ import {
   type FieldStepId, type WizardOptions, type WizardStepId, type WizardValues,
 } from "@/lib/brands/wizard";
 import { ENTITY_TYPE_HELP } from "@/lib/brands/wizard-help";
-import { formatUsd, type FeeLine } from "@/lib/billing/fees";
+import { feeText, formatUsd, type FeeLine } from "@/lib/billing/fees";
 import { ENTITY_TYPES, type EntityType } from "@/lib/tcr/schemas/enums";
 import { cn } from "@/lib/utils";
 import { BrandFieldInputs } from "../../_components/brand-field-inputs";
@@ -30,7 +30,7 @@ const STEP_INTRO: Record<FieldStepId, string> = {
   classification: "What the brand does and how well you know it.",
 };
 
-export function BrandWizard({ draft, options, fee }: { draft: WizardDraft | null; options: WizardOptions; fee: FeeLine }) {
+export function BrandWizard({ draft, options, fee, billedBy = "the registry" }: { draft: WizardDraft | null; options: WizardOptions; fee: FeeLine | null; billedBy?: string }) {
   const router = useRouter();
   const form = useForm<WizardValues>({ defaultValues: draft?.values ?? emptyWizardValues(), resolver: brandResolver, reValidateMode: "onChange" });
   const startIndex = Math.max(0, WIZARD_STEPS.findIndex((s) => s.id === draft?.step));
@@ -179,13 +179,13 @@ export function BrandWizard({ draft, options, fee }: { draft: WizardDraft | null
                 <BrandFieldInputs form={form} fields={fieldsForStep(entityType, stepId)} options={options} />
               </>
             ) : null}
-            {entityType && stepId === "review" ? <Review values={values} fee={fee} onEdit={(id) => go(WIZARD_STEPS.findIndex((s) => s.id === id))} /> : null}
+            {entityType && stepId === "review" ? <Review values={values} fee={fee} billedBy={billedBy} onEdit={(id) => go(WIZARD_STEPS.findIndex((s) => s.id === id))} /> : null}
             {options.problem && stepId === "classification" ? <Alert tone="warning"><AlertDescription>{options.problem}</AlertDescription></Alert> : null}
             <div className="flex flex-wrap items-center gap-3 border-t pt-4">
               {step > 0 ? <Button type="button" variant="outline" onClick={() => go(step - 1)} disabled={submitting}>Back</Button> : null}
               {stepId === "review" ? (
                 <Button type="submit" disabled={submitting}>
-                  {submitting ? "Registering…" : `Register brand (${formatUsd(fee.amountUsd)})`}
+                  {submitting ? "Registering…" : `Register brand (${feeText(fee, billedBy)})`}
                 </Button>
               ) : (
                 <Button type="submit">Continue</Button>
@@ -269,7 +269,7 @@ function StepNotice({ step, entityType }: { step: FieldStepId; entityType: Entit
   return null;
 }
 
-function Review({ values, fee, onEdit }: { values: WizardValues; fee: FeeLine; onEdit: (step: WizardStepId) => void }) {
+function Review({ values, fee, billedBy, onEdit }: { values: WizardValues; fee: FeeLine | null; billedBy: string; onEdit: (step: WizardStepId) => void }) {
   const et = values.entityType as EntityType;
   const body = toCreateInput(values) ?? {};
   const show = (field: string) => {
@@ -311,10 +311,19 @@ function Review({ values, fee, onEdit }: { values: WizardValues; fee: FeeLine; o
       ))}
       <section aria-labelledby="review-fee" className="grid gap-2 rounded-lg border bg-muted/30 p-4">
         <h3 id="review-fee" className="font-medium">Fee</h3>
-        <p className="text-sm">
-          <span className="text-lg font-semibold">{formatUsd(fee.amountUsd)}</span> {fee.label.toLowerCase()}, {fee.recurrence}, charged when the registry accepts the brand. Non-refundable, even if the identity check fails.
-        </p>
-        <p className="text-xs text-muted-foreground">Source: {fee.source}.{values.mock ? " A mock brand's campaigns are not charged." : ""}</p>
+        {fee ? (
+          <>
+            <p className="text-sm">
+              <span className="text-lg font-semibold">{formatUsd(fee.amountUsd)}</span> {fee.label.toLowerCase()}, {fee.recurrence}, charged by {billedBy} when it accepts the brand. Non-refundable, even if the identity check fails.
+            </p>
+            <p className="text-xs text-muted-foreground">Source: {fee.source}.{values.mock ? " A mock brand's campaigns are not charged." : ""}</p>
+          </>
+        ) : (
+          <p className="text-sm">
+            <span className="text-lg font-semibold">Billed by {billedBy}</span>: its API states no price for registering a brand, so this portal
+            shows none; your {billedBy} account is charged at its own rate when the brand is accepted.
+          </p>
+        )}
       </section>
       <section aria-labelledby="review-next" className="grid gap-2">
         <h3 id="review-next" className="font-medium">What happens next</h3>
