@@ -26,3 +26,14 @@ export const tone = (map: Record<string, Tone>, v: string | null | undefined): T
 export function formatMoney(n: number | null | undefined): string {
   return typeof n === "number" ? n.toLocaleString("en-US", { style: "currency", currency: "USD" }) : "—";
 }
+
+/**
+ * The recurring campaign fee as the upstream states it: TCR bills monthly; Vonage states a quarterly and an annual
+ * fee and no monthly one. Null when the qualification carries none.
+ */
+export function campaignFee(q: { monthlyFee?: number | null; quarterlyFee?: number | null; annualFee?: number | null }): { amount: number; per: "month" | "quarter" | "year" } | null {
+  if (typeof q.monthlyFee === "number") return { amount: q.monthlyFee, per: "month" };
+  if (typeof q.quarterlyFee === "number") return { amount: q.quarterlyFee, per: "quarter" };
+  if (typeof q.annualFee === "number") return { amount: q.annualFee, per: "year" };
+  return null;
+}

@@ -19,7 +19,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { brandQualificationsAction, qualificationAction, saveCampaignDraftAction, submitCampaignDraftAction } from "@/lib/campaigns/actions";
 import { carrierRows, contentRequirements, defaultKeywordMessages, NO_RESELLER, requiredSamples, type BrandEligibility } from "@/lib/campaigns/builder";
 import { composeMessageFlow } from "@/lib/campaigns/consent";
-import { formatMoney } from "@/lib/campaigns/labels";
+import { campaignFee, formatMoney } from "@/lib/campaigns/labels";
 import { hasBlockingFindings, lintCampaign, type Finding } from "@/lib/campaigns/lint";
 import type { BuilderStep, CampaignDraftData } from "@/lib/campaigns/schemas";
 import type { UsecaseInfo } from "@/lib/campaigns/usecases";
@@ -142,6 +142,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
     staleTime: 60_000,
   });
   const rows = useMemo(() => carrierRows(qual.data?.mnoMetadata), [qual.data]);
+  const fee = qual.data ? campaignFee(qual.data) : null;
   const needs = contentRequirements(rows);
   const minSub = qual.data?.minSubUsecases ?? usecase?.minSubUsecases ?? 0;
   const maxSub = qual.data?.maxSubUsecases ?? usecase?.maxSubUsecases ?? 0;
@@ -350,7 +351,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                           {u.displayName} <code className="font-mono text-xs text-muted-foreground">{u.usecase}</code>
                           {u.classification ? <Badge tone={u.classification === "SPECIAL" ? "warning" : "neutral"}>{u.classification}</Badge> : null}
                           {q ? <Badge tone={ok === 0 ? "danger" : ok === r.length ? "success" : "warning"}>Qualifies on {ok} of {r.length}</Badge> : null}
-                          {q?.monthlyFee != null ? <span className="text-xs text-muted-foreground">{formatMoney(q.monthlyFee)}/month</span> : null}
+                          {q && campaignFee(q) ? <span className="text-xs text-muted-foreground">{formatMoney(campaignFee(q)!.amount)}/{campaignFee(q)!.per}</span> : null}
                         </span>
                         <span id={`${inputId}-meaning`} className="text-sm text-muted-foreground">{u.description}</span>
                       </span>
@@ -580,7 +581,9 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                 <CardContent className="grid gap-3 text-sm">
                   <p data-testid="campaign-fee">
                     {qual.data ? (
-                      <>Registration costs <strong>{formatMoney(qual.data.monthlyFee)} a month</strong>{qual.data.quarterlyFee != null ? `, ${formatMoney(qual.data.quarterlyFee)} a quarter` : ""}, charged by the registry when you submit and on each renewal{values.autoRenewal ? " (auto-renewal on)" : " (auto-renewal off: it expires after the first period)"}.</>
+                      fee ? (
+                        <>Registration costs <strong>{formatMoney(fee.amount)} a {fee.per}</strong>{fee.per === "month" && qual.data.quarterlyFee != null ? `, ${formatMoney(qual.data.quarterlyFee)} a quarter` : fee.per === "quarter" && qual.data.annualFee != null ? ` (${formatMoney(qual.data.annualFee)} a year)` : ""}, charged when you submit and on each renewal{values.autoRenewal ? " (auto-renewal on)" : " (auto-renewal off: it expires after the first period)"}.</>
+                      ) : <>The registry states no fee for this use case; it is charged at the upstream&apos;s own rate when you submit.</>
                     ) : "Fee unknown until the registry answers for this brand and use case."}
                   </p>
                   <Controller
@@ -594,7 +597,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                   />
                   <div>
                     <Button type="button" onClick={submit} disabled={submitting || blocking.length > 0 || !values.termsAndConditions || !qual.data}>
-                      {submitting ? "Submitting…" : qual.data ? `Submit and pay ${formatMoney(qual.data.monthlyFee)}/month` : "Submit"}
+                      {submitting ? "Submitting…" : fee ? `Submit and pay ${formatMoney(fee.amount)}/${fee.per}` : "Submit"}
                     </Button>
                   </div>
                 </CardContent>
