@@ -152,3 +152,23 @@ describe("checkPage", () => {
     expect(r).toMatchObject({ loaded: true, findings: [] });
   });
 });
+
+describe("PAGE_RULES", () => {
+  it("documents every rule the checks emit, at the severity they emit it", async () => {
+    const { PAGE_RULES } = await import("./check");
+    const emitted = new Map<string, string>();
+    const collect = (fs: { ruleId: string; severity: string }[]) => fs.forEach((f) => emitted.set(f.ruleId, f.severity));
+    collect(checkPage("PRIVACY", ok("gone", "text/html", 500)).findings);
+    collect(privacyFindings(extractText(SELLS_POLICY)));
+    collect(privacyFindings("We collect names. We do not sell personal information. Contact us at privacy@acme.example for details."));
+    collect(privacyFindings("We send text messages to customers who opt in at checkout. Contact us at privacy@acme.example."));
+    collect(privacyFindings("Our SMS program. We will not share your mobile number with third parties except with your consent. We may share your personal information with our affiliates for their own purposes."));
+    collect(termsFindings("Website terms only."));
+    collect(termsFindings("Our text message program. Reply STOP to cancel."));
+    const refused = (reason: "content-type" | "too-large"): PageFetchResult => ({ ok: false, requestedUrl: "u", finalUrl: "u", status: 200, reason, message: "m", hops: [] });
+    collect(checkPage("TERMS", refused("content-type")).findings);
+    collect(checkPage("OPT_IN", refused("too-large")).findings);
+    collect(checkPage("PRIVACY", ok("<p>Privacy</p>")).findings);
+    expect(Object.fromEntries(emitted)).toEqual(Object.fromEntries(PAGE_RULES.map((r) => [r.id, r.severity])));
+  });
+});

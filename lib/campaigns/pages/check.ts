@@ -31,6 +31,27 @@ const LOAD_SOURCE: Record<PageKind, string> = {
   OPT_IN: am("C-04", "gated, verbal or paper flows need a publicly hosted screenshot or script [Twilio 30837]"),
 };
 
+/** The published-page rules, for docs/compliance-rules.md (the same for every use case). */
+export interface PageRuleMeta { id: string; severity: Severity; pages: PageKind[]; title: string; source: string }
+
+const L02 = am("L-02", "policy must say mobile/SMS opt-in data is not shared, sold or rented to third parties or affiliates, with no \"with consent\" escape [805]");
+const L04 = am("L-04", "terms & conditions must be public and cover SMS: program, frequency, rates, HELP/STOP");
+const L05 = am("L-05", "the website itself must not say it shares information with third parties or affiliates");
+
+export const PAGE_RULES: readonly PageRuleMeta[] = [
+  { id: "page.loads", severity: "block", pages: ["PRIVACY", "TERMS", "OPT_IN"], title: "The page loads publicly (2xx after at most 5 redirects, public address, within 5 s)", source: `${LOAD_SOURCE.PRIVACY}; ${LOAD_SOURCE.OPT_IN}` },
+  { id: "page.privacy-shares-sms", severity: "block", pages: ["PRIVACY"], title: "The privacy policy does not say it shares or sells mobile numbers, SMS data or opt-in consent", source: L02 },
+  { id: "page.privacy-sms", severity: "warn", pages: ["PRIVACY"], title: "The privacy policy mentions SMS, text messages or mobile information", source: L02 },
+  { id: "page.privacy-no-sharing-clause", severity: "warn", pages: ["PRIVACY"], title: "The privacy policy says mobile information is not shared", source: L02 },
+  { id: "page.privacy-consent-escape", severity: "warn", pages: ["PRIVACY"], title: "The no-sharing clause has no \"except with your consent\" exception", source: L02 },
+  { id: "page.privacy-shares-data", severity: "warn", pages: ["PRIVACY"], title: "The privacy policy does not say it shares personal information with third parties or affiliates", source: L05 },
+  { id: "page.terms-sms", severity: "warn", pages: ["TERMS"], title: "The terms cover the SMS program", source: L04 },
+  { id: "page.terms-disclosures", severity: "warn", pages: ["TERMS"], title: "The SMS terms state STOP, HELP, rates and frequency", source: L04 },
+  { id: "page.not-html", severity: "warn", pages: ["PRIVACY", "TERMS"], title: "The page is HTML or text, so its wording can be checked (an image is fine as opt-in evidence)", source: LOAD_SOURCE.PRIVACY },
+  { id: "page.unreadable", severity: "warn", pages: ["PRIVACY", "TERMS", "OPT_IN"], title: "The page is within 2 MB, so its wording can be checked", source: LOAD_SOURCE.PRIVACY },
+  { id: "page.empty", severity: "warn", pages: ["PRIVACY", "TERMS"], title: "The page has text without JavaScript", source: LOAD_SOURCE.PRIVACY },
+];
+
 /* ------------------------------------------------------------ text extraction */
 
 const NAMED: Record<string, string> = {
@@ -136,6 +157,9 @@ export function analysePrivacy(text: string): PrivacyWording {
 /* ------------------------------------------------------------ findings */
 
 function finding(ruleId: string, severity: Severity, kind: PageKind, message: string, source: string, detail?: string): Finding {
+  // The documented level is the level: a rule missing from PAGE_RULES, or with another severity, is a bug.
+  const meta = PAGE_RULES.find((r) => r.id === ruleId);
+  if (!meta || meta.severity !== severity || !meta.pages.includes(kind)) throw new Error(`page rule ${ruleId} (${severity}, ${kind}) does not match PAGE_RULES`);
   return { ruleId, severity, fields: FIELDS[kind], message, source, ...(detail ? { detail } : {}) };
 }
 
@@ -179,9 +203,6 @@ export function checkPage(kind: PageKind, fetched: PageFetchResult): PageCheckRe
   return { kind, loaded: true, text, findings };
 }
 
-const L02 = am("L-02", "policy must say mobile/SMS opt-in data is not shared, sold or rented to third parties or affiliates, with no \"with consent\" escape [805]");
-const L05 = am("L-05", "the website itself must not say it shares information with third parties or affiliates");
-
 export function privacyFindings(text: string): Finding[] {
   const w = analysePrivacy(text);
   const out: Finding[] = [];
@@ -201,8 +222,6 @@ export function privacyFindings(text: string): Finding[] {
   }
   return out;
 }
-
-const L04 = am("L-04", "terms & conditions must be public and cover SMS: program, frequency, rates, HELP/STOP");
 
 export function termsFindings(text: string): Finding[] {
   const out: Finding[] = [];
