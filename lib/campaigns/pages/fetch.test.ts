@@ -1,6 +1,7 @@
 // @vitest-environment node
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addressProblem, expandIpv6, fetchPage, parseAllowList, type Resolver } from "./fetch";
 
@@ -29,6 +30,9 @@ beforeAll(async () => {
       return;
     }
     if (p === "/big-declared") { res.writeHead(200, { "Content-Type": "text/html", "Content-Length": String(3 * 1024 * 1024) }); res.write("x"); return; }
+    if (p === "/gzip") { res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" }); res.end(zlib.gzipSync("<p>compressed policy</p>")); return; }
+    if (p === "/gzip-bomb") { res.writeHead(200, { "Content-Type": "text/html", "Content-Encoding": "gzip" }); res.end(zlib.gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x61))); return; }
+    if (p === "/slow-body") { res.writeHead(200, { "Content-Type": "text/html" }); res.write("<p>start"); return; }
     if (p === "/slow") { return; /* never answers */ }
     if (p === "/redirect") { res.writeHead(302, { Location: "/html" }); res.end(); return; }
     if (p.startsWith("/chain/")) {
@@ -161,11 +165,18 @@ describe("fetchPage", () => {
     expect(await fetchPage(`${base}/big-declared`, { allow: allow() })).toMatchObject({ ok: false, reason: "too-large" });
   });
 
+  it("decompresses a gzip body and counts the limit after decompression", async () => {
+    expect(await fetchPage(`${base}/gzip`, { allow: allow() })).toMatchObject({ ok: true, body: "<p>compressed policy</p>" });
+    expect(await fetchPage(`${base}/gzip-bomb`, { allow: allow() })).toMatchObject({ ok: false, reason: "too-large" });
+  });
+
   it("times out", async () => {
     const started = Date.now();
     const r = await fetchPage(`${base}/slow`, { allow: allow(), timeoutMs: 300 });
     expect(r).toMatchObject({ ok: false, reason: "timeout" });
     expect(Date.now() - started).toBeLessThan(3000);
+    // The limit covers the whole exchange: a body that never ends times out too.
+    expect(await fetchPage(`${base}/slow-body`, { allow: allow(), timeoutMs: 300 })).toMatchObject({ ok: false, reason: "timeout" });
   });
 
   it("keeps only HTML and plain text", async () => {

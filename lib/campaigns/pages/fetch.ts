@@ -11,6 +11,7 @@ import http from "node:http";
 import https from "node:https";
 import net from "node:net";
 import type { LookupFunction } from "node:net";
+import zlib from "node:zlib";
 
 export const PAGE_FETCH_TIMEOUT_MS = 5_000;
 export const PAGE_FETCH_MAX_BYTES = 2 * 1024 * 1024;
@@ -207,6 +208,8 @@ function requestOnce(u: URL, address: ResolvedAddress, signal: AbortSignal, maxB
     const req = mod.request(u, {
       method: "GET",
       lookup: pinned,
+      // No pooled keep-alive socket: every request connects to the address checked for it.
+      agent: false,
       signal,
       headers: { "User-Agent": "CampaignDesk-PageCheck/1.0", Accept: "text/html, text/plain;q=0.9", "Accept-Encoding": "identity" },
     });
@@ -239,22 +242,35 @@ function requestOnce(u: URL, address: ResolvedAddress, signal: AbortSignal, maxB
         req.destroy();
         return;
       }
+      // Servers may compress although we asked for identity: the limit counts the decompressed bytes.
+      const encoding = String(res.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+      const inflate = encoding === "gzip" || encoding === "x-gzip" ? zlib.createGunzip()
+        : encoding === "deflate" ? zlib.createInflate() : encoding === "br" ? zlib.createBrotliDecompress() : null;
+      if (!inflate && encoding !== "identity" && encoding !== "") {
+        res.resume();
+        done({ kind: "refused", reason: "network", status, message: `The page is sent with an unsupported encoding (${encoding}).` });
+        req.destroy();
+        return;
+      }
+      const body = inflate ? res.pipe(inflate) : res;
       const chunks: Buffer[] = [];
       let size = 0;
-      res.on("data", (chunk: Buffer) => {
+      body.on("data", (chunk: Buffer) => {
         size += chunk.length;
         if (size > maxBytes) {
           done(tooLarge());
           req.destroy();
+          inflate?.destroy();
           return;
         }
         chunks.push(chunk);
       });
-      res.on("end", () => done({ kind: "response", status, contentType, location: null, body: decode(Buffer.concat(chunks), contentType) }));
+      body.on("end", () => done({ kind: "response", status, contentType, location: null, body: decode(Buffer.concat(chunks), contentType) }));
       const broken = () => done(signal.aborted
         ? { kind: "refused", reason: "timeout", status, message: "The page did not finish loading within 5 seconds." }
         : { kind: "refused", reason: "network", status, message: "The connection broke while the page was being read." });
       res.on("error", broken);
+      inflate?.on("error", () => done({ kind: "refused", reason: "network", status, message: "The page's compressed body could not be read." }));
       res.on("close", () => { if (!res.complete) broken(); });
     });
     req.end();
