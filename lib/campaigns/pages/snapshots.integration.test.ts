@@ -1,9 +1,10 @@
 // @vitest-environment node
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { defaultKeywordMessages } from "@/lib/campaigns/builder";
 import { saveCampaignDraft, submitCampaignDraft } from "@/lib/campaigns/commands";
 import { composeMessageFlow, type Consent } from "@/lib/campaigns/lint";
+import { useDb } from "@/lib/db";
 import type { CampaignDraftData } from "@/lib/campaigns/schemas";
 import { ConflictError, NotFoundError, ValidationFailedError } from "@/lib/errors";
 import { refreshBrand } from "@/lib/mirror/refresh";
@@ -14,6 +15,9 @@ import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
 import { checkPublishedPages, getPageSnapshot, latestDraftSnapshots, listCampaignPageSnapshots, pageTargets } from "./snapshots";
+
+const context = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock("@/lib/auth/context", () => ({ currentContext: async () => context.current }));
 
 const KEY = "pages-key";
 const SECRET = "pages-secret";
@@ -159,5 +163,38 @@ describe("submit with page snapshots", () => {
     // The refused check stays with the draft, not on the campaign.
     expect(await t.db.campaignPageSnapshot.count({ where: { draftId, campaignId: null } })).toBe(3);
     await expect(checkPublishedPages(t.db, org.ctx, { draftId }, deps)).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("GET /api/page-snapshots/[id]", () => {
+  it("downloads the organization's own snapshot as an attachment, never as a page, and nobody else's", async () => {
+    useDb(t.db);
+    const { GET } = await import("@/app/api/page-snapshots/[id]/route");
+    const { draftId } = await saveCampaignDraft(t.db, org.ctx, { step: "review", data: draft(sandbox.pagesUrl) });
+    const { pages } = await checkPublishedPages(t.db, org.ctx, { draftId }, deps);
+    const loaded = pages[0]!;
+    const refused = pages.find((p) => p.outcome === "refused")!;
+    const call = (id: string, format: string) => GET(new Request(`http://x/api/page-snapshots/${id}?format=${format}`), { params: Promise.resolve({ id }) });
+
+    context.current = null;
+    expect((await call(loaded.id, "html")).status).toBe(401);
+
+    context.current = org.ctx;
+    const html = await call(loaded.id, "html");
+    expect(html.status).toBe(200);
+    expect(html.headers.get("content-type")).toBe("application/octet-stream");
+    expect(html.headers.get("content-disposition")).toMatch(/^attachment; filename="privacy-127\.0\.0\.1-/);
+    expect(html.headers.get("x-content-type-options")).toBe("nosniff");
+    const body = await html.text();
+    expect(createHash("sha256").update(body, "utf8").digest("hex")).toBe(loaded.contentHash);
+
+    const text = await call(loaded.id, "text");
+    expect(text.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(await text.text()).toContain("No mobile information will be shared");
+    expect((await call(refused.id, "html")).status).toBe(404);
+
+    context.current = other.ctx;
+    expect((await call(loaded.id, "html")).status).toBe(404);
+    expect((await call(loaded.id, "text")).status).toBe(404);
   });
 });
