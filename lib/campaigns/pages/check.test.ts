@@ -77,6 +77,7 @@ describe("privacy wording", () => {
     "Phone numbers collected for our SMS program are shared with our affiliates for their own marketing.",
     "We rent our text message subscriber list, including phone numbers, to other companies.",
     "We do not sell your email address, and we share your phone number with advertisers.",
+    "We do not share your personal information, except that we may share your mobile number with partners.",
   ])("blocks an affirmation: %s", (sentence) => {
     const text = `Acme privacy policy for our SMS alerts program and website visitors in the United States. ${sentence}`;
     expect(ids(privacyFindings(text))).toContain("page.privacy-shares-sms:block");

@@ -117,7 +117,8 @@ function affirmsSharing(clause: string): boolean {
   if (!RECIPIENT.test(clause)) return false;
   // "No mobile information will be shared", "will not be sold", "we never rent or share": a negation shortly before the verb.
   for (const verb of clause.matchAll(new RegExp(SHARE_VERB.source, "gi"))) {
-    const before = clause.slice(Math.max(0, verb.index - 60), verb.index);
+    // "…do not share X, except that we may share Y": the negation does not reach past "except" or "but".
+    const before = clause.slice(Math.max(0, verb.index - 60), verb.index).split(/\b(?:except|but|however|although)\b/i).pop() ?? "";
     if (!NEGATION.test(before)) return true;
   }
   return false;
