@@ -30,6 +30,8 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: blankIsUnset(z.string().optional()),
   S3_FORCE_PATH_STYLE: blankIsUnset(z.enum(["true", "false", "1", "0"], { error: "must be true or false" }).optional())
     .transform((v) => v === "true" || v === "1"),
+  /** host:port pairs (comma-separated) the published-page check may fetch even on private addresses: tests and the local sandbox. */
+  PAGE_CHECK_ALLOW: blankIsUnset(z.string().trim().optional()),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().optional(),
   SESSION_IDLE_MINUTES: intFromString(30, 1, 24 * 60),

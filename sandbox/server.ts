@@ -9,6 +9,7 @@ import { Router, type Reply, type RequestContext } from "./core/router";
 import { Store } from "./core/store";
 import { DEFAULT_WEBHOOK_CONFIG, Webhooks, type WebhookConfig } from "./core/webhooks";
 import { createControl, registerControlRoutes, type SandboxControl } from "./control";
+import { handlePages, PAGES_PREFIX } from "./pages";
 import { createTelnyxProfile, TELNYX_PREFIX } from "./profiles/telnyx";
 import { registerAllRoutes } from "./routes";
 import { loadScenario, type ScenarioOptions } from "./scenarios";
@@ -53,6 +54,8 @@ export interface Sandbox {
   telnyxUrl: string;
   /** Base URL of the Vonage 10DLC profile (url + "/v1/10dlc"). */
   vonageUrl: string;
+  /** Base URL of the sample published pages (url + "/pages"). */
+  pagesUrl: string;
   port: number;
   close(): Promise<void>;
   store: Store;
@@ -188,6 +191,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       if (!isLoopback(req.socket.remoteAddress)) return send(res, toErrorReply(tcrError(205, "The control API answers loopback callers only")));
       return dispatch(ctl, req, res, path.slice(CONTROL_PREFIX.length) || "/", url, null);
     }
+    if (path.startsWith(`${PAGES_PREFIX}/`)) return handlePages(req, res, path);
     if (path.startsWith(`${VONAGE_PREFIX}/`)) return vonage.handle(req, res, url);
     if (path.startsWith(`${TELNYX_PREFIX}/`)) {
       // Fault rules see the full /10dlc/... path, so /v2 rules (e.g. /brand/*) leave Telnyx alone.
@@ -234,6 +238,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     apiUrl: `${url}${API_PREFIX}`,
     telnyxUrl: `${url}${TELNYX_PREFIX}`,
     vonageUrl: `${url}${VONAGE_PREFIX}`,
+    pagesUrl: `${url}${PAGES_PREFIX}`,
     port,
     store,
     clock,

@@ -166,6 +166,7 @@ async function main() {
     env.SANDBOX_API_KEY = process.env.SANDBOX_API_KEY ?? "sandbox-key";
     env.SANDBOX_API_SECRET = process.env.SANDBOX_API_SECRET ?? "sandbox-secret";
     env.TCR_BASE_URL = `http://127.0.0.1:${sandboxPort}/v2`;
+    env.PAGE_CHECK_ALLOW = process.env.PAGE_CHECK_ALLOW ?? `127.0.0.1:${sandboxPort},localhost:${sandboxPort}`;
     env.BOOTSTRAP_REGISTRY_KEY = env.SANDBOX_API_KEY;
     env.BOOTSTRAP_WEBHOOK_SECRET = env.SANDBOX_API_SECRET;
     start("TCR sandbox", bin("tsx"), ["sandbox/main.ts"], env);

@@ -5,9 +5,10 @@ import {
   setCampaignAutoRenewal, submitCampaignDraft, updateCampaign,
 } from "@/lib/campaigns/commands";
 import {
-  autoRenewalSchema, brandQualificationSchema, campaignTagSchema, deactivateCampaignSchema, deleteCampaignDraftSchema, nudgeCampaignSchema, qualificationQuerySchema, refreshCampaignSchema,
+  autoRenewalSchema, brandQualificationSchema, campaignTagSchema, checkPublishedPagesSchema, deactivateCampaignSchema, deleteCampaignDraftSchema, nudgeCampaignSchema, qualificationQuerySchema, refreshCampaignSchema,
   removeExcludedMnoSchema, resubmitCampaignSchema, saveCampaignDraftSchema, shareCampaignSchema, submitCampaignDraftSchema, updateCampaignSchema,
 } from "@/lib/campaigns/schemas";
+import { checkPublishedPages } from "@/lib/campaigns/pages/snapshots";
 import { assignCampaignTag, removeCampaignTag } from "@/lib/campaigns/tags";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
@@ -82,6 +83,10 @@ export const deleteCampaignDraftAction = orgAction({ name: "campaign.draft.delet
   revalidatePath("/campaigns");
   return r;
 });
+
+/** Fetches the draft's published pages through the guarded fetcher and keeps a snapshot of each (audited in the command). */
+export const checkPublishedPagesAction = orgAction({ name: "campaign.pages.check", permission: "registry.act", schema: checkPublishedPagesSchema, target: (i) => ({ type: "campaignDraft", id: i.draftId }) }, async (input, ctx) =>
+  checkPublishedPages(db(), ctx, input));
 
 export const submitCampaignDraftAction = orgAction({ name: "campaign.create", permission: "registry.act", schema: submitCampaignDraftSchema }, async (input, ctx) => {
   const r = await submitCampaignDraft(db(), ctx, input, { storage: evidenceStorage });

@@ -9,6 +9,7 @@ import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
 import { brandEligibility, createRequestFromDraft } from "@/lib/campaigns/builder";
 import { hasBlockingFindings, lintCampaign, matchAcknowledgements, type Finding } from "@/lib/campaigns/lint";
+import { blockingPageFindings, latestDraftSnapshots, linkSnapshotsToCampaign } from "@/lib/campaigns/pages/snapshots";
 import {
   campaignDraftDataSchema, type autoRenewalSchema, type removeExcludedMnoSchema, type shareCampaignSchema, type deactivateCampaignSchema, type deleteCampaignDraftSchema, type nudgeCampaignSchema,
   type qualificationQuerySchema, type refreshCampaignSchema, type resubmitCampaignSchema, type saveCampaignDraftSchema,
@@ -271,6 +272,17 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
     );
   }
 
+  // A published page that did not load, or a policy that says it shares mobile data, is as certain a rejection:
+  // the latest check of the draft's current URLs counts (checking is the user's step; the review step offers it).
+  const snapshots = await latestDraftSnapshots(db, ctx.org.id, draft.id, data);
+  const pageBlocks = blockingPageFindings(snapshots);
+  if (pageBlocks.length) {
+    throw new ValidationFailedError(
+      findingsToFieldErrors(pageBlocks),
+      `The published-page check found ${pageBlocks.length} problem${pageBlocks.length === 1 ? "" : "s"} that would get this campaign rejected; nothing was sent or charged. Fix the page${pageBlocks.length === 1 ? "" : "s"} and check again.`,
+    );
+  }
+
   // Warnings do not stop the submit; the ones the user acknowledged, with the reason, go to the audit log.
   const acks = matchAcknowledgements(findings, data.acknowledgements);
   const acknowledgedWarnings = acks.acknowledged.map(({ finding, reason }) => ({ ruleId: finding.ruleId, ...(finding.detail ? { detail: finding.detail } : {}), reason }));
@@ -278,11 +290,12 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
   const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}`, ...(data.consent ? { consent: data.consent } : {}) });
   await refreshQuietly(db, client, ctx.org.id, created.campaignId);
   await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
+  const pageSnapshots = await linkSnapshotsToCampaign(db, ctx.org.id, snapshots.map((s) => s.id), created.campaignId);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "campaign.create", targetType: "campaign", targetId: created.campaignId, outcome: "SUCCESS",
     detail: {
       draftId: draft.id, brandId: data.brandId, usecase: data.usecase, monthlyFee: qualification.monthlyFee ?? null, carriers: Object.keys(created.mnoMetadata ?? {}),
-      warnings: acks.acknowledged.length + acks.unacknowledged.length, acknowledgedWarnings: acknowledgedWarnings.length,
+      warnings: acks.acknowledged.length + acks.unacknowledged.length, acknowledgedWarnings: acknowledgedWarnings.length, pageSnapshots,
     },
   });
   if (acknowledgedWarnings.length) {

@@ -124,3 +124,4 @@ export const saveCampaignDraftSchema = z.object({
 
 export const submitCampaignDraftSchema = z.object({ draftId: z.string().min(1).max(40) });
 export const deleteCampaignDraftSchema = z.object({ draftId: z.string().min(1).max(40) });
+export const checkPublishedPagesSchema = z.object({ draftId: z.string().min(1).max(40) });

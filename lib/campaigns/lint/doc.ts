@@ -2,6 +2,7 @@
  * Renders docs/compliance-rules.md from the rule metadata, so the doc cannot drift from the code
  * (doc.test.ts compares them). Regenerate: `npx tsx lib/campaigns/lint/write-doc.ts`.
  */
+import { PAGE_KIND_LABELS, PAGE_RULES } from "../pages/check";
 import { rules } from "./engine";
 import { ALL_USECASES, levelFor, RESPONSIVE_USECASES } from "./policy";
 import type { Level, RuleMeta, Severity } from "./types";
@@ -91,6 +92,24 @@ export function rulesDocMarkdown(list: readonly RuleMeta[] = rules): string {
     const mark = r.policy?.consumerInitiated ? "*" : "";
     lines.push(`| \`${r.id}\`${mark} | ${ALL_USECASES.map((u) => LEVEL_LETTER[levelFor(r, u)]).join(" | ")} |`);
   }
-  lines.push("");
+  lines.push(
+    "",
+    "## Published pages",
+    "",
+    "Before submission the review step fetches the privacy policy, the terms and the opt-in pages (the registry's",
+    "link fields, the consent builder's links and evidence URLs, links in the message flow) through a guarded",
+    "fetcher (`lib/campaigns/pages/fetch.ts`: http/https only, public addresses only unless `PAGE_CHECK_ALLOW`",
+    "names the host:port, each redirect re-checked, at most 5 redirects, 5 s, 2 MB, HTML or plain text) and keeps",
+    "a snapshot of each on the campaign (final URL, status, time, sha256, text, HTML). The same policy applies:",
+    "a page that does not load is a certain rejection and blocks, and so does a privacy policy that says it",
+    "shares or sells mobile numbers, SMS data or opt-in consent (negations such as \"will not be shared\" and the",
+    "carriers' standard clause read as good); wording whose reading is a heuristic warns. The submit refuses while",
+    "the latest check of the draft's current URLs has a block. These rules are the same for every use case.",
+    "",
+    "| Severity | Rule | Pages | Source |",
+    "|---|---|---|---|",
+    ...PAGE_RULES.map((r) => `| ${r.severity} | \`${r.id}\` ${cell(r.title)} | ${r.pages.map((k) => PAGE_KIND_LABELS[k]).join(", ")} | ${cell(r.source)} |`),
+    "",
+  );
   return lines.join("\n");
 }

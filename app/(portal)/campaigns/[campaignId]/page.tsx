@@ -13,6 +13,8 @@ import { carrierRows } from "@/lib/campaigns/builder";
 import { MNO_IDS, mnoName, sortMnoIds } from "@/lib/campaigns/carriers";
 import { groupCampaignFields } from "@/lib/campaigns/fields";
 import { formatMoney } from "@/lib/campaigns/labels";
+import { PAGE_KIND_LABELS } from "@/lib/campaigns/pages/check";
+import { listCampaignPageSnapshots } from "@/lib/campaigns/pages/snapshots";
 import { campaignRegistryDetail, getCampaign } from "@/lib/campaigns/queries";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime, routeSegment } from "@/lib/format";
@@ -59,7 +61,9 @@ export default async function CampaignPage({ params }: Params) {
   const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();
-  const [timeline, live] = await Promise.all([campaignTimeline(db(), ctx.org.id, c.campaignId), campaignRegistryDetail(db(), ctx.org.id, c.campaignId)]);
+  const [timeline, live, pageSnapshots] = await Promise.all([
+    campaignTimeline(db(), ctx.org.id, c.campaignId), campaignRegistryDetail(db(), ctx.org.id, c.campaignId), listCampaignPageSnapshots(db(), ctx.org.id, c.campaignId),
+  ]);
   const data = (c.data ?? {}) as Record<string, unknown>;
   const canAct = can(ctx.role, "registry.act");
   const active = c.status !== "EXPIRED" && !c.deletedAt;
@@ -274,6 +278,50 @@ export default async function CampaignPage({ params }: Params) {
               </CardContent>
             </Card>
           ) : null}
+
+          <Card role="region" aria-labelledby="pages-heading">
+            <CardHeader>
+              <CardTitle asChild><h2 id="pages-heading">Published pages at submission</h2></CardTitle>
+              <CardDescription>
+                What the privacy policy, terms and opt-in pages said when they were checked before this campaign was submitted: the evidence of what the carrier&apos;s reviewer saw.
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="text-sm">
+              {pageSnapshots.length ? (
+                <Table>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Page</TableHead>
+                      <TableHead>Final URL</TableHead>
+                      <TableHead>Status</TableHead>
+                      <TableHead>Fetched</TableHead>
+                      <TableHead>sha256</TableHead>
+                      <TableHead><span className="sr-only">Evidence</span></TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {pageSnapshots.map((p) => (
+                      <TableRow key={p.id} data-testid="page-snapshot">
+                        <TableCell>{PAGE_KIND_LABELS[p.kind]}</TableCell>
+                        <TableCell className="max-w-72 break-all font-mono text-xs">{p.finalUrl}</TableCell>
+                        <TableCell>
+                          {p.status !== null ? `HTTP ${p.status}` : "No response"}
+                          {p.outcome !== "loaded" ? <div className="text-destructive">{p.reason}</div> : null}
+                          {p.findings.length ? <div className="text-muted-foreground">{p.findings.length} finding{p.findings.length === 1 ? "" : "s"}</div> : null}
+                        </TableCell>
+                        <TableCell>{formatDateTime(p.fetchedAt)}</TableCell>
+                        <TableCell className="font-mono text-xs" title={p.contentHash ?? undefined}>{p.contentHash ? `${p.contentHash.slice(0, 16)}…` : "—"}</TableCell>
+                        <TableCell className="whitespace-nowrap">
+                          <Link className="text-primary underline" href={`/campaigns/${encodeURIComponent(c.campaignId)}/pages/${encodeURIComponent(p.id)}`}>View text</Link>
+                          {p.hasHtml ? <> · <a className="text-primary underline" href={`/api/page-snapshots/${encodeURIComponent(p.id)}?format=html`} download>Download HTML</a></> : null}
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              ) : <p className="text-muted-foreground">No published-page check was run before this campaign was submitted.</p>}
+            </CardContent>
+          </Card>
 
           <Card role="region" aria-labelledby="files-heading">
             <CardHeader>

@@ -28,6 +28,7 @@ import { SAMPLE_KEYS, type BuilderValues } from "./builder-values";
 import { ConsentBuilder } from "./consent-builder";
 import { FieldFindings, findingsFor } from "./findings";
 import { AcknowledgeWarnings } from "./acknowledge-warnings";
+import { PublishedPagesCheck } from "./published-pages";
 import { QualificationMatrix } from "./qualification-matrix";
 import { ResellerPicker, type BuilderResellers } from "./reseller-picker";
 
@@ -557,6 +558,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
                     onChange={(next) => setValue("acknowledgements", next, { shouldDirty: true })} />
                 </CardContent>
               </Card>
+              <PublishedPagesCheck titleId={`${id}-pages`} saveDraft={async () => (await save("review")) ?? null} />
               {qual.data && usecase ? <QualificationMatrix q={qual.data} usecaseLabel={usecase.displayName} /> : null}
               <Card role="region" aria-labelledby={`${id}-values`}>
                 <CardHeader>
