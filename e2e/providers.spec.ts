@@ -1,4 +1,5 @@
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
+import { advanceSandbox } from "./sandbox";
 import { registerThroughWizard, unique } from "./wizard";
 
 const SCREENS = "test-results/screens";
@@ -49,4 +50,74 @@ test("a Telnyx organization registers a brand through the wizard, and its campai
   await page.goto(`/brands?q=${encodeURIComponent(name)}`);
   await expect(page.getByRole("row", { name: new RegExp(name) })).toBeVisible();
   await expect(page.getByTestId("sync-status")).toContainText("Telnyx 10DLC sends no webhooks: checked every 2 minutes");
+});
+
+test("a Vonage organization registers a brand through the wizard, vets it, and registers a campaign through the builder that Vonage then reviews", async ({ page, request }) => {
+  test.setTimeout(240_000);
+  await signIn(page, admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard/);
+  await page.goto("/organizations/new");
+  await page.getByLabel("Organization name").fill(unique("Vonage Demo"));
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page).toHaveURL(/\/settings\/registry/);
+  await page.getByLabel("Sandbox upstream").selectOption("VONAGE");
+  await page.getByRole("button", { name: "Connect to the sandbox" }).click();
+  await expect(page.getByText("Connected to the built-in sandbox as Vonage 10DLC.")).toBeVisible();
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByText(/Vonage 10DLC answered with these credentials/)).toBeVisible();
+
+  // Vonage states no brand price: the wizard says who bills it instead of a number.
+  const name = unique("Vonage Wiz");
+  await registerThroughWizard(page, "PRIVATE_PROFIT", name, { fee: { review: "Billed by Vonage", button: "billed by Vonage" } });
+  const brandUrl = new URL(page.url()).pathname;
+  await expect(page.getByText(/Vonage does not report a brand's identity status/)).toBeVisible();
+
+  // Vonage qualifies unvetted brands for low-volume use cases only: order a standard vet first.
+  await page.getByRole("navigation", { name: "Brand sections" }).getByRole("link", { name: "Vetting" }).click();
+  const order = page.getByRole("form", { name: "Order external vetting" });
+  await expect(order).toContainText("Cost: billed by Vonage");
+  await order.getByLabel("Provider").selectOption("Aegis");
+  await order.getByLabel("Vetting class").selectOption("STANDARD");
+  await order.getByRole("button", { name: "Order vetting…" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Place the order" }).click();
+  await expect(page.getByText(/Vetting ordered/)).toBeVisible();
+  await advanceSandbox(request, 15 * 60_000);
+  await page.getByRole("button", { name: "Refresh vetting" }).click();
+  await expect(page.getByRole("table", { name: "Vetting records" })).toContainText("ACTIVE");
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-vetting.png`, fullPage: true });
+
+  // The builder: Vonage's qualification per carrier, its quarterly fee, structured consent.
+  await page.goto("/campaigns/new");
+  await page.getByRole("radio", { name: new RegExp(name) }).check();
+  await page.getByRole("button", { name: "Next: Use case" }).click();
+  await page.getByRole("radio", { name: /^Marketing/ }).check();
+  const matrix = page.getByTestId("qualification-matrix");
+  await expect(matrix).toHaveAttribute("data-usecase", "MARKETING");
+  await expect(matrix).toContainText(/qualifies on [1-9] of 4/);
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-usecase.png`, fullPage: true });
+  await page.getByRole("button", { name: "Next: Sub-use cases" }).click();
+  await page.getByRole("button", { name: "Next: Content" }).click();
+  await page.getByLabel("Campaign description").fill(`${name} sends seasonal offers and in-store event announcements to customers who signed up for texts on our website.`);
+  await page.getByLabel("What the messages are about").fill("store offers and event announcements");
+  await page.getByLabel("URL of the opt-in form (the form itself, not the home page)").fill("https://www.vonage-wiz.example/sms");
+  await page.getByLabel("Public link to a screenshot or script of this opt-in").fill("https://www.vonage-wiz.example/sms-optin.png");
+  await page.getByLabel("Frequency detail").fill("up to 4 msgs/month");
+  await page.getByLabel("Privacy policy URL").fill("https://www.vonage-wiz.example/privacy");
+  await page.getByLabel("Terms URL").fill("https://www.vonage-wiz.example/terms");
+  await page.getByLabel("Sample message 1", { exact: true }).fill(`${name}: our spring sale starts Friday with 20% off all tents in store. Msg & data rates may apply.`);
+  await page.getByLabel("Sample message 2", { exact: true }).fill(`${name}: join us Saturday for the store anniversary with free gifts for members. Reply STOP to opt out.`);
+  await page.getByRole("button", { name: "Next: Review" }).click();
+  await expect(page.getByTestId("campaign-fee")).toContainText("$30.00 a quarter");
+  await page.getByLabel(/I accept the registry's campaign terms/).check();
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-review.png`, fullPage: true });
+  await page.getByRole("button", { name: "Submit and pay $30.00/quarter" }).click();
+
+  await expect(page).toHaveURL(/\/campaigns\/V[A-Z0-9]+$/, { timeout: 30_000 });
+  const review = page.getByRole("region", { name: "Vonage review" });
+  await expect(review).toContainText("PENDING_REVIEW");
+  await expect(review).toContainText("Vonage's compliance team is reviewing the campaign");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-campaign.png`, fullPage: true });
+  await page.goto(brandUrl);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

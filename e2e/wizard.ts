@@ -21,7 +21,11 @@ export async function continueTo(page: Page, title: string) {
 }
 
 /** Goes through every step of the wizard for one entity type; returns the brand id from the detail page URL. */
-export async function registerThroughWizard(page: Page, entityType: EntityType, displayName: string, opts: { ein?: string; screens?: boolean; brandUrl?: RegExp } = {}) {
+export async function registerThroughWizard(
+  page: Page, entityType: EntityType, displayName: string,
+  opts: { ein?: string; screens?: boolean; brandUrl?: RegExp; fee?: { review: string; button: string } } = {},
+) {
+  const fee = opts.fee ?? { review: "$4.00", button: "$4.00" };
   const shot = async (step: string) => {
     if (opts.screens) await page.screenshot({ path: `${SCREENS}/brand-wizard-${entityType.toLowerCase()}-${step}.png`, fullPage: true });
   };
@@ -81,10 +85,10 @@ export async function registerThroughWizard(page: Page, entityType: EntityType, 
 
   await expect(page.getByText(displayName, { exact: true })).toBeVisible();
   await expect(page.getByRole("region", { name: "Fee" })).toBeVisible();
-  await expect(page.getByText("$4.00", { exact: true })).toBeVisible();
+  await expect(page.getByText(fee.review, { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "What happens next" })).toBeVisible();
   await shot("5-review");
-  await page.getByRole("button", { name: "Register brand ($4.00)" }).click();
+  await page.getByRole("button", { name: `Register brand (${fee.button})` }).click();
   await expect(page).toHaveURL(opts.brandUrl ?? /\/brands\/B[A-Z0-9]+$/, { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: displayName })).toBeVisible();
   return decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);

@@ -4,6 +4,8 @@
  *   enum.vertical            ← enum.vertical[{id, display_name, description}]      → {ID: {displayName, description}}
  *   enum.country             ← enum.country[{id, description}]                     → {ID: description}
  *   enum.altBusinessIdType   ← enum.alt_business_id_type[{id}]                     → ["NONE", ...ids]
+ *   enum.extVettingProvider  ← enum.vetting_provider[{id, display_name, vetting_classes}] → [{evpId, displayName, vettingClasses}]
+ *   enum.vettingClass        ← enum.vetting_class[{id, display_name, description, enabled, validity_months}]
  *   enum.usecase             ← enum.usecase[{id, display_name, classification, min_sub_usecases, max_sub_usecases,
  *                              valid_sub_usecase, min_msg_samples}]                → {ID: {displayName, classification, …}}
  *   campaignBuilder.qualifyBrand(brandId) ← qualifyBrandUsecase for every use case of the enum (5 at a time); a use
@@ -73,6 +75,13 @@ export function vonagePortExtras(v: VonageClient) {
       vertical: async () => Object.fromEntries((await list("vertical")).flatMap((x) => (str(x.id) ? [[str(x.id)!, { displayName: str(x.display_name) ?? str(x.id)!, description: str(x.description) }]] : []))),
       country: async () => Object.fromEntries((await list("country")).flatMap((x) => (str(x.id) ? [[str(x.id)!, str(x.description) ?? str(x.id)!]] : []))),
       altBusinessIdType: async () => ["NONE", ...(await list("alt_business_id_type")).flatMap((x) => (str(x.id) ? [str(x.id)!] : []))],
+      extVettingProvider: async () => (await list("vetting_provider")).flatMap((x) => (str(x.id) ? [{
+        evpId: str(x.id)!, displayName: str(x.display_name) ?? str(x.id)!,
+        vettingClasses: Array.isArray(x.vetting_classes) ? x.vetting_classes.filter((c): c is string => typeof c === "string") : [],
+      }] : [])),
+      vettingClass: async () => (await list("vetting_class")).flatMap((x) => (str(x.id) ? [{
+        id: str(x.id)!, displayName: str(x.display_name), description: str(x.description), enabled: x.enabled !== false, validityMonths: num(x.validity_months),
+      }] : [])),
     },
     campaignBuilder: { qualifyBrandUsecase, qualifyBrand },
   };
