@@ -1,5 +1,6 @@
 import { admin, expect, expectAccessible, signIn, test } from "./fixtures";
 import { advanceSandbox } from "./sandbox";
+import { buildMarketingCampaign } from "./builder";
 import { registerThroughWizard, unique } from "./wizard";
 
 const SCREENS = "test-results/screens";
@@ -87,25 +88,9 @@ test("a Vonage organization registers a brand through the wizard, vets it, and r
   await page.screenshot({ path: `${SCREENS}/providers-vonage-vetting.png`, fullPage: true });
 
   // The builder: Vonage's qualification per carrier, its quarterly fee, structured consent.
-  await page.goto("/campaigns/new");
-  await page.getByRole("radio", { name: new RegExp(name) }).check();
-  await page.getByRole("button", { name: "Next: Use case" }).click();
-  await page.getByRole("radio", { name: /^Marketing/ }).check();
-  const matrix = page.getByTestId("qualification-matrix");
-  await expect(matrix).toHaveAttribute("data-usecase", "MARKETING");
-  await expect(matrix).toContainText(/qualifies on [1-9] of 4/);
-  await page.screenshot({ path: `${SCREENS}/providers-vonage-usecase.png`, fullPage: true });
-  await page.getByRole("button", { name: "Next: Sub-use cases" }).click();
-  await page.getByRole("button", { name: "Next: Content" }).click();
-  await page.getByLabel("Campaign description").fill(`${name} sends seasonal offers and in-store event announcements to customers who signed up for texts on our website.`);
-  await page.getByLabel("What the messages are about").fill("store offers and event announcements");
-  await page.getByLabel("URL of the opt-in form (the form itself, not the home page)").fill("https://www.vonage-wiz.example/sms");
-  await page.getByLabel("Public link to a screenshot or script of this opt-in").fill("https://www.vonage-wiz.example/sms-optin.png");
-  await page.getByLabel("Frequency detail").fill("up to 4 msgs/month");
-  await page.getByLabel("Privacy policy URL").fill("https://www.vonage-wiz.example/privacy");
-  await page.getByLabel("Terms URL").fill("https://www.vonage-wiz.example/terms");
-  await page.getByLabel("Sample message 1", { exact: true }).fill(`${name}: our spring sale starts Friday with 20% off all tents in store. Msg & data rates may apply.`);
-  await page.getByLabel("Sample message 2", { exact: true }).fill(`${name}: join us Saturday for the store anniversary with free gifts for members. Reply STOP to opt out.`);
+  const site = "https://www.vonage-wiz.example";
+  await buildMarketingCampaign(page, name, name, { optIn: `${site}/sms`, evidence: `${site}/sms-optin.png`, privacy: `${site}/privacy`, terms: `${site}/terms` });
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-content.png`, fullPage: true });
   await page.getByRole("button", { name: "Next: Review" }).click();
   await expect(page.getByTestId("campaign-fee")).toContainText("$30.00 a quarter");
   await page.getByLabel(/I accept the registry's campaign terms/).check();
