@@ -96,6 +96,8 @@ export const AUDIT_ACTION_DESCRIPTIONS: Record<string, string> = {
   "campaign.qualifyBrand": "Checked the brand's use-case qualification",
   "campaign.refresh": "Refreshed the campaign from the registry",
   "campaign.create": "Registered the campaign",
+  "campaign.pages.check": "Checked the published privacy, terms and opt-in pages and kept a snapshot",
+  "campaign.warnings.acknowledge": "Acknowledged compliance warnings, with a reason, before submitting",
   "campaign.update": "Changed the campaign's details",
   "campaign.autoRenewal": "Changed auto-renewal",
   "campaign.deactivate": "Deactivated the campaign",
