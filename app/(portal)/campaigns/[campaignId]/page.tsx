@@ -28,6 +28,8 @@ import { EditCampaignDialog } from "./_components/edit-campaign-dialog";
 import { RemoveExcludedDialog, ShareDialog } from "./_components/sharing-actions";
 import { providerGate } from "@/components/providers/provider-gate";
 import { VonageReview } from "./_components/vonage-review";
+import { NotOffered } from "@/components/providers/not-offered";
+import { capabilitiesFor } from "@/lib/registry/client";
 
 type Params = { params: Promise<{ campaignId: string }> };
 
@@ -58,6 +60,7 @@ export default async function CampaignPage({ params }: Params) {
   if (!ctx) return null;
   const gate = await providerGate(ctx.org.id, "campaign.manage", "Campaign", "Campaigns");
   if (gate) return gate;
+  const caps = await capabilitiesFor(db(), ctx.org.id);
   const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();
@@ -323,6 +326,7 @@ export default async function CampaignPage({ params }: Params) {
             </CardContent>
           </Card>
 
+          {!caps.has("campaign.files") ? <NotOffered caps={caps} capability="campaign.files" what="MMS samples and supporting documents" /> : (
           <Card role="region" aria-labelledby="files-heading">
             <CardHeader>
               <CardTitle asChild><h2 id="files-heading">MMS samples and supporting documents</h2></CardTitle>
@@ -353,6 +357,7 @@ export default async function CampaignPage({ params }: Params) {
               })}
             </CardContent>
           </Card>
+          )}
         </div>
 
         <div className="space-y-6">

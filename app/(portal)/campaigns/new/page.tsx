@@ -50,7 +50,8 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
     ? { ok: true, resellers: resellerList.resellers, canManage: canManageResellers }
     : { ok: false, error: resellerList.error, canManage: canManageResellers };
   if (draft?.campaignId) redirect(`/campaigns/${encodeURIComponent(draft.campaignId)}`);
-  const identityReported = (await capabilitiesFor(db(), ctx.org.id)).has("brand.identityStatus");
+  const caps = await capabilitiesFor(db(), ctx.org.id);
+  const identityReported = caps.has("brand.identityStatus");
   const brands: BuilderBrand[] = rows.map((b) => {
     const data = (b.data ?? {}) as Record<string, unknown>;
     return {
@@ -75,6 +76,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         usecases={catalogue.ok ? catalogue.usecases : []}
         resellers={resellers}
         draft={draft && parsed?.success ? { id: draft.id, step, data: parsed.data } : null}
+        mmsUnavailable={caps.why("campaign.files")}
       />
     </div>
   );

@@ -106,11 +106,13 @@ async function unwrap<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: 
   return r.data;
 }
 
-export function CampaignBuilder({ brands, usecases, resellers, draft }: {
+export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavailable = null }: {
   brands: BuilderBrand[];
   usecases: UsecaseInfo[];
   resellers: BuilderResellers;
   draft: { id: string; step: BuilderStep; data: CampaignDraftData } | null;
+  /** Why this organization's upstream takes no MMS sample files (null: it does). */
+  mmsUnavailable?: string | null;
 }) {
   const id = useId();
   const router = useRouter();
@@ -516,15 +518,19 @@ export function CampaignBuilder({ brands, usecases, resellers, draft }: {
 
               <section aria-labelledby={`${id}-mms`} className="grid gap-3 rounded-md border p-4">
                 <h3 id={`${id}-mms`} className="text-base font-semibold">MMS sample media (optional)</h3>
-                <p className="text-sm text-muted-foreground">Files are kept in the evidence library and sent to the registry right after the campaign is created.</p>
-                {(values.mmsFileIds?.length ?? 0) > 0 ? <p className="text-sm">{values.mmsFileIds.length} file{values.mmsFileIds.length === 1 ? "" : "s"} ready to send.</p> : null}
-                <FileDropZone
-                  kind="MMS_SAMPLE"
-                  label="Add MMS sample media"
-                  hint={`${acceptedExtensions("MMS_SAMPLE").map((e) => `.${e}`).join(", ")} · up to ${formatBytes(KIND_RULES.MMS_SAMPLE.maxBytes)} each`}
-                  maxBytes={KIND_RULES.MMS_SAMPLE.maxBytes}
-                  onUploaded={(f) => setValue("mmsFileIds", [...(getValues("mmsFileIds") ?? []), f.id])}
-                />
+                {mmsUnavailable ? <p className="text-sm text-muted-foreground">{mmsUnavailable}</p> : (
+                  <>
+                    <p className="text-sm text-muted-foreground">Files are kept in the evidence library and sent to the registry right after the campaign is created.</p>
+                    {(values.mmsFileIds?.length ?? 0) > 0 ? <p className="text-sm">{values.mmsFileIds.length} file{values.mmsFileIds.length === 1 ? "" : "s"} ready to send.</p> : null}
+                    <FileDropZone
+                      kind="MMS_SAMPLE"
+                      label="Add MMS sample media"
+                      hint={`${acceptedExtensions("MMS_SAMPLE").map((e) => `.${e}`).join(", ")} · up to ${formatBytes(KIND_RULES.MMS_SAMPLE.maxBytes)} each`}
+                      maxBytes={KIND_RULES.MMS_SAMPLE.maxBytes}
+                      onUploaded={(f) => setValue("mmsFileIds", [...(getValues("mmsFileIds") ?? []), f.id])}
+                    />
+                  </>
+                )}
               </section>
             </div>
           ) : null}
