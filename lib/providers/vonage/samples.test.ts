@@ -17,8 +17,10 @@ import * as S from "./schemas";
  * the sandbox (and, where the schema encodes the rule, the adapter) must reject exactly those
  * fields, and the sample with only those fields corrected must then be accepted.
  */
+// A verbatim copy travels with the repository (CI's clean clone has no ../shared); the shared copy is checked too.
 const CANDIDATES = [
   process.env.VONAGE_REFERENCE_FILE,
+  resolve(process.cwd(), "lib/providers/vonage/fixtures/vonage-10dlc-api.txt"),
   resolve(process.cwd(), "../shared/reference/vonage-10dlc-api.txt"),
   resolve(process.cwd(), "../../shared/reference/vonage-10dlc-api.txt"),
 ].filter((p): p is string => Boolean(p));
