@@ -8,6 +8,7 @@ import { TcrError, TcrNetworkError, TcrResponseError, TcrTimeoutError, parseTcrE
 import type { RateLimiter } from "./limiter";
 import type { IntentStore } from "./billable";
 import type { DownloadedAttachment } from "./schemas/attachment";
+import { networkFailure, retryPolicy } from "./retry";
 
 export type TcrAuth = { mode: "bearer"; apiKey: string } | { mode: "basic"; apiKey: string; apiSecret: string };
 
@@ -67,22 +68,6 @@ export interface TcrHttp {
   callBinary(operationId: OperationId, opts?: CallOptions): Promise<DownloadedAttachment>;
 }
 
-const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT",
-]);
-
-const silentLogger: TcrLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function errorCodes(err: unknown, depth = 0): string[] {
-  if (!err || typeof err !== "object" || depth > 4) return [];
-  const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
-  const out: string[] = typeof e.code === "string" ? [e.code] : [];
-  if (e.cause) out.push(...errorCodes(e.cause, depth + 1));
-  if (Array.isArray(e.errors)) for (const inner of e.errors) out.push(...errorCodes(inner, depth + 1));
-  return out;
-}
-
 export function encodeQuery(query: object | undefined): string {
   if (!query) return "";
   const params = new URLSearchParams();
@@ -128,17 +113,10 @@ type Attempt =
 export function createTcrHttp(config: TcrClientConfig): TcrHttp {
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = config.timeoutMs ?? 30_000;
-  const log = config.logger ?? silentLogger;
-  const sleep = config.sleep ?? realSleep;
-  const random = config.random ?? Math.random;
-  const readAttempts = Math.max(1, config.retry?.readAttempts ?? 4);
-  const writeAttempts = Math.max(1, config.retry?.writeAttempts ?? 3);
-  const baseDelay = config.retry?.baseDelayMs ?? 300;
-  const maxDelay = config.retry?.maxDelayMs ?? 30_000;
+  const policy = retryPolicy(config);
+  const { log, sleep } = policy;
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const authorization = authHeader(config.auth);
-
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
 
   async function attemptOnce(operationId: OperationId, def: OperationDef, url: string, opts: CallOptions, binary: boolean, attempt: number): Promise<Attempt> {
     const controller = new AbortController();
@@ -187,8 +165,7 @@ export function createTcrHttp(config: TcrClientConfig): TcrHttp {
         return { ok: false, error: new TcrTimeoutError(operationId, timeoutMs) };
       }
       if (opts.signal?.aborted) throw e; // the caller cancelled: not a registry failure
-      const codes = errorCodes(e);
-      const notSent = codes.some((c) => NOT_SENT_CODES.has(c));
+      const { codes, notSent } = networkFailure(e);
       log.warn({ ...logBase, status: "network-error", durationMs, codes, notSent }, "tcr request network error");
       return {
         ok: false,
@@ -200,18 +177,7 @@ export function createTcrHttp(config: TcrClientConfig): TcrHttp {
     }
   }
 
-  function retryDelay(def: OperationDef, error: TcrError | TcrNetworkError | TcrTimeoutError, attempt: number): number | null {
-    const isRead = def.kind === "read";
-    const max = isRead ? readAttempts : writeAttempts;
-    if (attempt >= max) return null;
-    if (error instanceof TcrError) {
-      if (error.status === 429) return Math.min(maxDelay, error.retryAfterMs ?? backoff(attempt + 1));
-      if (isRead && error.status >= 500) return backoff(attempt + 1);
-      return null;
-    }
-    if (error instanceof TcrNetworkError) return isRead || error.notSent ? backoff(attempt + 1) : null;
-    return isRead ? backoff(attempt + 1) : null; // timeout: a write may have been processed
-  }
+  const retryDelay = (def: OperationDef, error: TcrError | TcrNetworkError | TcrTimeoutError, attempt: number) => policy.delay(def.kind === "read", error, attempt);
 
   async function execute(operationId: OperationId, opts: CallOptions, binary: boolean): Promise<{ status: number; res: Response; text: string; bytes?: Uint8Array }> {
     const def = endpoints[operationId];

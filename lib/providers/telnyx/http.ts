@@ -5,10 +5,11 @@
  * billableCall, describeRegistryError and the forms treat Telnyx exactly like TCR.
  */
 import type { z } from "zod";
-import { encodeQuery, parseRetryAfter, type TcrClientConfig, type TcrLogger } from "@/lib/tcr/http";
+import { encodeQuery, parseRetryAfter, type TcrClientConfig } from "@/lib/tcr/http";
 import { buildPath, type RateKind } from "@/lib/tcr/endpoints";
 import { TcrError, TcrNetworkError, TcrResponseError, TcrTimeoutError } from "@/lib/tcr/errors";
 import { parseTelnyxErrorBody } from "./errors";
+import { networkFailure, retryPolicy } from "@/lib/tcr/retry";
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 interface TelnyxOperation {
@@ -45,19 +46,6 @@ export interface TelnyxHttp {
   call<S extends z.ZodType>(operationId: TelnyxOperationId, schema: S, opts?: TelnyxCallOptions): Promise<z.output<S>>;
 }
 
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-const silent: TcrLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function errorCodes(err: unknown, depth = 0): string[] {
-  if (!err || typeof err !== "object" || depth > 4) return [];
-  const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
-  const out: string[] = typeof e.code === "string" ? [e.code] : [];
-  if (e.cause) out.push(...errorCodes(e.cause, depth + 1));
-  if (Array.isArray(e.errors)) for (const inner of e.errors) out.push(...errorCodes(inner, depth + 1));
-  return out;
-}
-
 type Failure = TcrError | TcrNetworkError | TcrTimeoutError;
 
 export function createTelnyxHttp(config: TcrClientConfig): TelnyxHttp {
@@ -66,15 +54,9 @@ export function createTelnyxHttp(config: TcrClientConfig): TelnyxHttp {
   const authorization = `Bearer ${config.auth.apiKey}`;
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = config.timeoutMs ?? 30_000;
-  const log = config.logger ?? silent;
-  const sleep = config.sleep ?? realSleep;
-  const random = config.random ?? Math.random;
-  const readAttempts = Math.max(1, config.retry?.readAttempts ?? 4);
-  const writeAttempts = Math.max(1, config.retry?.writeAttempts ?? 3);
-  const baseDelay = config.retry?.baseDelayMs ?? 300;
-  const maxDelay = config.retry?.maxDelayMs ?? 30_000;
+  const policy = retryPolicy(config);
+  const { log, sleep } = policy;
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
 
   async function attemptOnce(op: TelnyxOperationId, url: string, opts: TelnyxCallOptions, attempt: number): Promise<{ ok: true; status: number; text: string } | { ok: false; error: Failure }> {
     const def: TelnyxOperation = telnyxEndpoints[op];
@@ -121,8 +103,7 @@ export function createTelnyxHttp(config: TcrClientConfig): TelnyxHttp {
         return { ok: false, error: new TcrTimeoutError(op, timeoutMs) };
       }
       if (opts.signal?.aborted) throw e;
-      const codes = errorCodes(e);
-      const notSent = codes.some((c) => NOT_SENT_CODES.has(c));
+      const { codes, notSent } = networkFailure(e);
       log.warn({ ...logBase, status: "network-error", durationMs, codes, notSent }, "telnyx request network error");
       return { ok: false, error: new TcrNetworkError(`Telnyx ${op} network error${codes[0] ? ` (${codes[0]})` : ""}`, { operationId: op, notSent, code: codes[0], cause: e }) };
     } finally {
@@ -131,16 +112,7 @@ export function createTelnyxHttp(config: TcrClientConfig): TelnyxHttp {
     }
   }
 
-  function retryDelay(kind: RateKind, error: Failure, attempt: number): number | null {
-    const isRead = kind === "read";
-    if (attempt >= (isRead ? readAttempts : writeAttempts)) return null;
-    if (error instanceof TcrError) {
-      if (error.status === 429) return Math.min(maxDelay, error.retryAfterMs ?? backoff(attempt + 1));
-      return isRead && error.status >= 500 ? backoff(attempt + 1) : null;
-    }
-    if (error instanceof TcrNetworkError) return isRead || error.notSent ? backoff(attempt + 1) : null;
-    return isRead ? backoff(attempt + 1) : null; // timeout: a write may have been processed
-  }
+  const retryDelay = (kind: RateKind, error: Failure, attempt: number) => policy.delay(kind === "read", error, attempt);
 
   return {
     config,

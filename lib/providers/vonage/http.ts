@@ -6,10 +6,11 @@
  * `VonageApiError` (a TcrError) whose items carry our camelCase field names.
  */
 import type { z } from "zod";
-import { encodeQuery, parseRetryAfter, type TcrClientConfig, type TcrLogger } from "@/lib/tcr/http";
+import { encodeQuery, parseRetryAfter, type TcrClientConfig } from "@/lib/tcr/http";
 import { TcrError, TcrNetworkError, TcrResponseError, TcrTimeoutError, type TcrErrorItem } from "@/lib/tcr/errors";
 import type { DownloadedAttachment } from "@/lib/tcr/schemas/attachment";
 import { VonageErrorBody } from "./schemas";
+import { networkFailure, retryPolicy } from "@/lib/tcr/retry";
 
 export type VonageMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -44,17 +45,6 @@ export interface VonageHttp {
   callBinary(method: VonageMethod, path: string, opts: VonageCallOptions): Promise<DownloadedAttachment>;
 }
 
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
-const silent: TcrLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-function errorCodes(err: unknown, depth = 0): string[] {
-  if (!err || typeof err !== "object" || depth > 4) return [];
-  const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
-  const out: string[] = typeof e.code === "string" ? [e.code] : [];
-  if (e.cause) out.push(...errorCodes(e.cause, depth + 1));
-  if (Array.isArray(e.errors)) for (const inner of e.errors) out.push(...errorCodes(inner, depth + 1));
-  return out;
-}
 
 /**
  * Vonage's problem-details body → TcrErrorItems. `fieldName` maps Vonage's snake_case parameter
@@ -74,16 +64,10 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
   if (config.auth.mode !== "basic") throw new TypeError("Vonage authenticates with HTTP Basic (api_key:api_secret)");
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = config.timeoutMs ?? 30_000;
-  const log = config.logger ?? silent;
-  const sleep = config.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const random = config.random ?? Math.random;
-  const readAttempts = Math.max(1, config.retry?.readAttempts ?? 4);
-  const writeAttempts = Math.max(1, config.retry?.writeAttempts ?? 3);
-  const baseDelay = config.retry?.baseDelayMs ?? 300;
-  const maxDelay = config.retry?.maxDelayMs ?? 30_000;
+  const policy = retryPolicy(config);
+  const { log, sleep } = policy;
   const baseUrl = config.baseUrl.replace(/\/+$/, "");
   const authorization = `Basic ${Buffer.from(`${config.auth.apiKey}:${config.auth.apiSecret}`, "utf8").toString("base64")}`;
-  const backoff = (attempt: number) => Math.floor(random() * Math.min(maxDelay, baseDelay * 2 ** (attempt - 1)));
 
   type Attempt = { ok: true; status: number; text: string; bytes?: Uint8Array; headers: Headers } | { ok: false; error: TcrError | TcrNetworkError | TcrTimeoutError };
 
@@ -130,8 +114,7 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
         return { ok: false, error: new TcrTimeoutError(opts.op, timeoutMs) };
       }
       if (opts.signal?.aborted) throw e;
-      const codes = errorCodes(e);
-      const notSent = codes.some((c) => NOT_SENT_CODES.has(c));
+      const { codes, notSent } = networkFailure(e);
       log.warn({ ...logBase, status: "network-error", codes, notSent }, "vonage request network error");
       return { ok: false, error: new TcrNetworkError(`Vonage ${opts.op} network error${codes[0] ? ` (${codes[0]})` : ""}`, { operationId: opts.op, notSent, code: codes[0], cause: e }) };
     } finally {
@@ -140,16 +123,7 @@ export function createVonageHttp(config: TcrClientConfig, fieldName: (snake: str
     }
   }
 
-  function retryDelay(isRead: boolean, error: TcrError | TcrNetworkError | TcrTimeoutError, attempt: number): number | null {
-    if (attempt >= (isRead ? readAttempts : writeAttempts)) return null;
-    if (error instanceof TcrError) {
-      if (error.status === 429) return Math.min(maxDelay, error.retryAfterMs ?? backoff(attempt + 1));
-      if (isRead && error.status >= 500) return backoff(attempt + 1);
-      return null;
-    }
-    if (error instanceof TcrNetworkError) return isRead || error.notSent ? backoff(attempt + 1) : null;
-    return isRead ? backoff(attempt + 1) : null; // a timed-out write may have been processed
-  }
+  const retryDelay = (isRead: boolean, error: TcrError | TcrNetworkError | TcrTimeoutError, attempt: number) => policy.delay(isRead, error, attempt);
 
   async function execute(method: VonageMethod, path: string, opts: VonageCallOptions, binary = false): Promise<{ status: number; text: string; bytes?: Uint8Array; headers: Headers }> {
     const url = `${baseUrl}${path}${encodeQuery(opts.query)}`;
