@@ -40,6 +40,9 @@ type Options<S extends z.ZodType> = {
   target?: (input: z.infer<S>) => { type: string; id: string };
 };
 
+export type ActionMeta = { name: string; permission: Permission; schema: z.ZodType };
+const ACTION_META = new WeakMap<object, ActionMeta>();
+
 /**
  * Builds a server action: session → organization membership → role → input schema → handler → error mapping.
  * The organization comes from the session context, never from the input. Refusals and failures are audited
@@ -49,7 +52,7 @@ export function orgAction<S extends z.ZodType, T>(
   opts: Options<S>,
   handler: (input: z.infer<S>, ctx: OrgContext) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
-  return async (raw) => {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
     let ctx: OrgContext | null = null;
     let target: { type: string; id: string } | undefined;
     try {
@@ -66,6 +69,17 @@ export function orgAction<S extends z.ZodType, T>(
       return handleError(e, opts.name, ctx, target);
     }
   };
+  ACTION_META.set(action, { name: opts.name, permission: opts.permission, schema: opts.schema });
+  return action;
+}
+
+/**
+ * The audit name, permission and input schema an orgAction was built with, or undefined for any other function. The
+ * generated security suites (role matrix, tenant matrix, fuzzing) read every action's gate from here, so a new action
+ * joins them without anyone listing it.
+ */
+export function actionMeta(fn: unknown): ActionMeta | undefined {
+  return typeof fn === "function" ? ACTION_META.get(fn) : undefined;
 }
 
 async function handleError(e: unknown, name: string, ctx: OrgContext | null, target?: { type: string; id: string }): Promise<ActionResult<never>> {
