@@ -99,6 +99,19 @@ describe("faults", () => {
     await expect(fetch(`${sb.apiUrl}/version`, { headers: { authorization: `Bearer ${KEY}` } })).rejects.toThrow();
     c.clearFaults();
 
+    // lost: the write is carried out, but the answer never arrives.
+    const before = c.counters().brands;
+    c.addFault({ kind: "lost", path: "/brand/nonBlocking", method: "POST", times: 1 });
+    await expect(
+      fetch(`${sb.apiUrl}/brand/nonBlocking`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ entityType: "PRIVATE_PROFIT", displayName: "Lost Answer", companyName: "Lost Answer LLC", ein: "111111111", einIssuingCountry: "US", phone: "+12025550100", street: "1 Main St", city: "Washington", state: "DC", postalCode: "20001", country: "US", email: "a@example.com", vertical: "TECHNOLOGY", website: "https://example.com", brandRelationship: "BASIC_ACCOUNT" }),
+      }),
+    ).rejects.toThrow();
+    expect(c.counters().brands).toBe(before + 1);
+    c.clearFaults();
+
     c.addFault({ kind: "hang", path: "/version" });
     await expect(
       fetch(`${sb.apiUrl}/version`, { headers: { authorization: `Bearer ${KEY}` }, signal: AbortSignal.timeout(200) }),

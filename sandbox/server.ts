@@ -146,7 +146,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const vonage = createVonageProfile(sim, { apiKey, apiSecret, faults, limiter, maxBodyBytes: maxBody, hung });
   const sockets = new Set<Socket>();
 
-  async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse, path: string, url: URL, apiKeyUsed: string | null) {
+  async function dispatch(router: Router, req: IncomingMessage, res: ServerResponse, path: string, url: URL, apiKeyUsed: string | null, lose = false) {
     const body = await readBody(req, maxBody);
     if (body === null) return send(res, toErrorReply(tcrError(906)));
     const m = router.match(req.method ?? "GET", path);
@@ -160,13 +160,21 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       reply = toErrorReply(err);
     }
     if (ctx.method !== "GET") store.markDirty();
+    if (lose) {
+      req.socket.destroy();
+      return;
+    }
     send(res, reply);
   }
 
-  /** Applies the first matching fault rule; true when the request was answered (or dropped, or hung). */
-  async function injectFault(req: IncomingMessage, res: ServerResponse, faultPath: string, statusReply: (status: number) => Reply): Promise<boolean> {
+  /**
+   * Applies the first matching fault rule: true when the request was answered (or dropped, or hung), "lose" when it
+   * is to be processed and its answer then thrown away.
+   */
+  async function injectFault(req: IncomingMessage, res: ServerResponse, faultPath: string, statusReply: (status: number) => Reply): Promise<boolean | "lose"> {
     const fault = faults.pick(req.method ?? "GET", faultPath);
     if (!fault) return false;
+    if (fault.kind === "lost") return "lose";
     if (fault.kind === "drop") {
       req.socket.destroy();
       return true;
@@ -195,25 +203,29 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (path.startsWith(`${VONAGE_PREFIX}/`)) return vonage.handle(req, res, url);
     if (path.startsWith(`${TELNYX_PREFIX}/`)) {
       // Fault rules see the full /10dlc/... path, so /v2 rules (e.g. /brand/*) leave Telnyx alone.
-      if (await injectFault(req, res, path, (status) => telnyx.faultReply(status))) return;
+      const fault = await injectFault(req, res, path, (status) => telnyx.faultReply(status));
+      if (fault === true) return;
       if (!telnyx.authenticate(req)) {
         res.setHeader("www-authenticate", "Bearer");
         return send(res, telnyx.unauthorized());
       }
       const body = await readBody(req, maxBody);
       const base = { req, res, method: req.method ?? "GET", path: path.slice(TELNYX_PREFIX.length), query: url.searchParams };
-      return send(res, await telnyx.handle(base, body));
+      const reply = await telnyx.handle(base, body);
+      if (fault === "lose") return void req.socket.destroy();
+      return send(res, reply);
     }
     if (!path.startsWith(`${API_PREFIX}/`)) return send(res, toErrorReply(tcrError(901, `Registry paths start with ${API_PREFIX}/`)));
     const apiPath = path.slice(API_PREFIX.length);
-    if (await injectFault(req, res, apiPath, (status) => ({ status, json: (status === 429 ? tcrError(903) : tcrError(590)).items }))) return;
+    const fault = await injectFault(req, res, apiPath, (status) => ({ status, json: (status === 429 ? tcrError(903) : tcrError(590)).items }));
+    if (fault === true) return;
     const key = authenticate(req, apiKey, apiSecret);
     if (!key) {
       res.setHeader("www-authenticate", 'Basic realm="TCR sandbox", Bearer');
       return send(res, toErrorReply(tcrError(202)));
     }
     if (!limiter.take(key, req.method ?? "GET")) return send(res, toErrorReply(tcrError(903)));
-    return dispatch(api, req, res, apiPath, url, key);
+    return dispatch(api, req, res, apiPath, url, key, fault === "lose");
   }
 
   const server = createServer((req, res) => {

@@ -8,9 +8,12 @@ import { pathMatches } from "./router";
  *  - latency: wait latencyMs, then answer normally
  *  - status:  answer with `status` (429 or 5xx) and a registry error body
  *  - hang:    never answer (the client's timeout is what is being tested)
- *  - drop:    destroy the socket without an answer
+ *  - drop:    destroy the socket without an answer (the request was never processed)
+ *  - lost:    process the request in full, then destroy the socket instead of answering: the registry did the
+ *             work (a brand was created, a fee charged) but the caller never hears of it — the case that tests
+ *             whether a client's retry can charge twice
  */
-export type FaultKind = "latency" | "status" | "hang" | "drop";
+export type FaultKind = "latency" | "status" | "hang" | "drop" | "lost";
 
 export interface FaultRule {
   id: string;
@@ -41,7 +44,7 @@ export class Faults {
   }
 
   add(input: FaultInput): FaultRule {
-    const kinds: FaultKind[] = ["latency", "status", "hang", "drop"];
+    const kinds: FaultKind[] = ["latency", "status", "hang", "drop", "lost"];
     if (!kinds.includes(input.kind)) throw new Error(`kind must be one of ${kinds.join(", ")}`);
     const status = input.status ?? (input.kind === "status" ? 503 : 0);
     if (input.kind === "status" && !(status === 429 || (status >= 500 && status <= 599))) {

@@ -122,6 +122,7 @@ export function createVonageProfile(sim: Sim, deps: VonageProfileDeps): VonagePr
       reply = errorReply(err, instance());
     }
     if (method !== "GET") sim.store.markDirty();
+    if (fault?.kind === "lost") return void req.socket.destroy();
     send(res, reply);
   }
 
