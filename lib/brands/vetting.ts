@@ -30,10 +30,15 @@ export async function orderVetting(db: Db, ctx: Ctx, input: z.infer<typeof order
     { evpId: input.evpId, vettingClass: input.vettingClass, ...(input.additionalRequestPayload ? { additionalRequestPayload: input.additionalRequestPayload } : {}) },
     { idempotencyKey: `brand.vetting:${input.brandId}:${input.idempotencyKey}` },
   );
-  await upsertVetting(db, ctx.org.id, input.brandId, vet, askedAt);
-  await audit(db, {
-    orgId: ctx.org.id, actor: ctx.user, action: "brand.vetting.order", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
-    detail: { evpId: input.evpId, vettingClass: input.vettingClass, vettingId: vet.vettingId ?? null, feeUsd: (await upstreamFeesFor(db, ctx.org.id)).vetting?.amountUsd ?? null },
+  const feeUsd = (await upstreamFeesFor(db, ctx.org.id)).vetting?.amountUsd ?? null;
+  // The mirror row and its audit row commit together: a process killed between the two would otherwise leave a
+  // paid vet with no audit entry (the chaos run found exactly that).
+  await db.$transaction(async (tx) => {
+    await upsertVetting(tx, ctx.org.id, input.brandId, vet, askedAt);
+    await audit(tx, {
+      orgId: ctx.org.id, actor: ctx.user, action: "brand.vetting.order", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
+      detail: { evpId: input.evpId, vettingClass: input.vettingClass, vettingId: vet.vettingId ?? null, feeUsd },
+    });
   });
   return { vettingId: vet.vettingId ?? null, vettingStatus: (vet.vettingStatus as string | null | undefined) ?? null };
 }
