@@ -6,6 +6,7 @@ import { currentContext, type OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, UnauthenticatedError, type FieldErrors } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isStorableText } from "@/lib/storable";
 import { describeRegistryError } from "@/lib/registry/errors";
 
 export type ActionResult<T> =
@@ -88,12 +89,12 @@ export function unstorableText(input: unknown): string | null {
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === "string") {
-      if (v.includes("\u0000") || !v.isWellFormed()) return path || "_form";
+      if (!isStorableText(v)) return path || "_form";
     } else if (v && typeof v === "object" && !seen.has(v)) {
       seen.add(v);
       for (const [k, child] of Object.entries(v)) {
         const at = path ? `${path}.${k}` : k;
-        if (k.includes("\u0000") || !k.isWellFormed()) return at;
+        if (!isStorableText(k)) return at;
         stack.push([child, at]);
       }
     }

@@ -68,6 +68,7 @@ describe("webhook intake refuses what it must and deduplicates replays", () => {
       // Org A's correctly signed event, posted to org B's address: B's secret and URL do not match it.
       ["wrong org key (another org's valid event)", { ...signed(ka, event), orgKey: b.org.key }, 401],
       ["unknown org key", signed("no-such-org", event), 404],
+      ["org key with a NUL", signed("a\u0000", event), 404],
       ["oversize body, declared", { ...signed(ka, { ...event, description: "x".repeat(MAX_WEBHOOK_BYTES) }) }, 413],
       ["malformed JSON", { orgKey: ka, body: '{"eventType": "BRAND_ADD",', headers: { "x-registry-signature": sign(ka, event, SECRET_A) } }, 401],
       ["signed, but not an event (array)", signed(ka, [event]), 400],
