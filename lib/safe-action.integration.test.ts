@@ -51,7 +51,7 @@ describe("orgAction", () => {
   // Found by test/security/fuzz-actions: a NUL in an id reached `findFirst` and PostgreSQL answered "invalid byte
   // sequence for encoding UTF8: 0x00", which the user saw as "Something went wrong on our side".
   it("refuses a NUL or an unpaired surrogate at the field, before the handler touches the database", async () => {
-    const handler = vi.fn(async (input: { name: string }) => t.db.organization.findFirst({ where: { name: input.name } }));
+    const handler = vi.fn(async (input: unknown) => t.db.organization.findFirst({ where: { name: (input as { name: string }).name } }));
     const nested = z.object({ values: z.object({ name: z.string() }) });
     for (const [input, field, s] of [
       [{ name: "ab\u0000c" }, "name", schema],
