@@ -48,6 +48,24 @@ describe("orgAction", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  // Found by test/security/fuzz-actions: a NUL in an id reached `findFirst` and PostgreSQL answered "invalid byte
+  // sequence for encoding UTF8: 0x00", which the user saw as "Something went wrong on our side".
+  it("refuses a NUL or an unpaired surrogate at the field, before the handler touches the database", async () => {
+    const handler = vi.fn(async (input: unknown) => t.db.organization.findFirst({ where: { name: (input as { name: string }).name } }));
+    const nested = z.object({ values: z.object({ name: z.string() }) });
+    for (const [input, field, s] of [
+      [{ name: "ab\u0000c" }, "name", schema],
+      [{ name: "ab\ud800c" }, "name", schema],
+      [{ values: { name: "x\udfff" } }, "values.name", nested],
+    ] as const) {
+      const r = await orgAction({ name: "t.nul", permission: "org.read", schema: s as z.ZodType }, handler)(input);
+      expect(r).toEqual({ ok: false, error: "Some fields need attention.", fieldErrors: { [field]: expect.stringMatching(/NUL/) } });
+    }
+    expect(handler).not.toHaveBeenCalled();
+    // Ordinary emoji (well-formed surrogate pairs) are fine.
+    expect(await orgAction({ name: "t.emoji", permission: "org.read", schema }, async (i) => i.name)({ name: "ok 💥" })).toEqual({ ok: true, data: "ok 💥" });
+  });
+
   it("passes the organization from the session, never from the input", async () => {
     const r = await orgAction({ name: "t.ok", permission: "org.read", schema }, async (input, ctx) => `${ctx.org.id}:${input.name}`)({ name: "abc", orgId: "someone-else" } as never);
     expect(r).toEqual({ ok: true, data: `${org.org.id}:abc` });

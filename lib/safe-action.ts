@@ -6,6 +6,7 @@ import { currentContext, type OrgContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { AppError, ForbiddenError, UnauthenticatedError, type FieldErrors } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { isStorableText } from "@/lib/storable";
 import { describeRegistryError } from "@/lib/registry/errors";
 
 export type ActionResult<T> =
@@ -59,6 +60,8 @@ export function orgAction<S extends z.ZodType, T>(
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
       if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
+      const unstorable = unstorableText(raw);
+      if (unstorable) return { ok: false, error: "Some fields need attention.", fieldErrors: { [unstorable]: UNSTORABLE_MESSAGE } };
       const parsed = opts.schema.safeParse(raw);
       if (!parsed.success) {
         return { ok: false, error: "Some fields need attention.", fieldErrors: zodFieldErrors(parsed.error) };
@@ -71,6 +74,32 @@ export function orgAction<S extends z.ZodType, T>(
   };
   ACTION_META.set(action, { name: opts.name, permission: opts.permission, schema: opts.schema });
   return action;
+}
+
+const UNSTORABLE_MESSAGE = "Remove the invisible control character (NUL) or broken emoji from this field.";
+
+/**
+ * The path of the first string in an input that PostgreSQL cannot store or compare: a NUL character (text columns
+ * refuse it, even in a WHERE clause) or an unpaired surrogate (jsonb refuses it). Refused here, at the one gate every
+ * action passes, rather than as a database error deep in a handler. Iterative, so deep nesting cannot overflow it.
+ */
+export function unstorableText(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, ""]];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (!isStorableText(v)) return path || "_form";
+    } else if (v && typeof v === "object" && !seen.has(v)) {
+      seen.add(v);
+      for (const [k, child] of Object.entries(v)) {
+        const at = path ? `${path}.${k}` : k;
+        if (!isStorableText(k)) return at;
+        stack.push([child, at]);
+      }
+    }
+  }
+  return null;
 }
 
 /**

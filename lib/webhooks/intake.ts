@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { loadWebhookSecret } from "@/lib/registry/connection";
+import { isStorableText } from "@/lib/storable";
 import { canonicalJson, verifyRegistrySignature } from "@/lib/webhooks/signature";
 
 export const MAX_WEBHOOK_BYTES = 64 * 1024;
@@ -33,7 +34,8 @@ export async function receiveWebhook(
   db: Db,
   input: { orgKey: string; endpoint: string; rawBody: string; signature: string | null },
 ): Promise<IntakeResult> {
-  const org = await db.organization.findUnique({ where: { key: input.orgKey }, select: { id: true } });
+  // No organization key holds a NUL, and PostgreSQL would refuse the lookup itself.
+  const org = isStorableText(input.orgKey) ? await db.organization.findUnique({ where: { key: input.orgKey }, select: { id: true } }) : null;
   if (!org) return { status: 404, error: "Unknown webhook address." };
   if (Buffer.byteLength(input.rawBody) > MAX_WEBHOOK_BYTES) return { status: 413, error: "Event too large." };
 

@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
+import { isStorableText } from "@/lib/storable";
 import { evidenceStorage } from "@/lib/evidence";
 import { downloadHeaders } from "@/lib/evidence/download";
 import { getEvidenceFile } from "@/lib/evidence/queries";
@@ -14,6 +15,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
+  // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.
+  if (!isStorableText(id)) return Response.json({ error: "Not found." }, { status: 404 });
   const file = await getEvidenceFile(db(), ctx.org.id, id);
   if (!file) return Response.json({ error: "Not found." }, { status: 404 });
   let stream: Readable;

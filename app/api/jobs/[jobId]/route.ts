@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { isStorableText } from "@/lib/storable";
 import { NotFoundError } from "@/lib/errors";
 import { jobProgress } from "@/lib/migrations/queries";
 
@@ -13,6 +14,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ jobId: 
   if (!ctx) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   if (!can(ctx.role, "org.read")) return NextResponse.json({ error: "Not allowed." }, { status: 403 });
   const { jobId } = await params;
+  // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.
+  if (!isStorableText(jobId)) return NextResponse.json({ error: "Not found." }, { status: 404 });
   try {
     return NextResponse.json(await jobProgress(db(), ctx.org.id, jobId), { headers: { "cache-control": "no-store" } });
   } catch (e) {

@@ -2,6 +2,7 @@ import { currentContext } from "@/lib/auth/context";
 import { snapshotDownload } from "@/lib/campaigns/pages/download";
 import { getPageSnapshot } from "@/lib/campaigns/pages/snapshots";
 import { db } from "@/lib/db";
+import { isStorableText } from "@/lib/storable";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
   const { id } = await params;
+  // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.
+  if (!isStorableText(id)) return Response.json({ error: "Not found." }, { status: 404 });
   const snapshot = await getPageSnapshot(db(), ctx.org.id, id);
   if (!snapshot) return Response.json({ error: "Not found." }, { status: 404 });
   const format = new URL(req.url).searchParams.get("format") === "text" ? "text" : "html";
