@@ -78,7 +78,7 @@ countVitest(path.join(out, "vitest-pglite.json"));
 if (!unitOk) finish(false);
 
 if (TEST_DATABASE_URL) {
-  const pgOk = stage("integration (PostgreSQL)", bin("vitest"), ["run", "integration", "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], { TEST_DATABASE_URL });
+  const pgOk = stage("integration (PostgreSQL)", bin("vitest"), ["run", "integration", "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--exclude", "test/security/fuzz-*", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], { TEST_DATABASE_URL });
   countVitest(path.join(out, "vitest-postgres.json"));
   if (!pgOk) finish(false);
 } else {
