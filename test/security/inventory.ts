@@ -34,7 +34,7 @@ function routes(name: RegExp): RouteEntry[] {
     .map((abs) => {
       const file = path.relative(ROOT, abs);
       const url = urlOf(file);
-      const params = [...url.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]);
+      const params = [...url.matchAll(/\[(?:\.\.\.)?([^\]]+)\]/g)].map((m) => m[1]!);
       return { file, url, params };
     })
     .sort((a, b) => a.url.localeCompare(b.url));

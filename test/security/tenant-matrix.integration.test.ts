@@ -47,16 +47,16 @@ async function seedB() {
   B.membershipId = (await k.db.membership.findFirstOrThrow({ where: { orgId } })).id;
   B.brandId = "BBRAVO1";
   B.campaignId = "CBRAVO1";
-  await k.db.brand.create({ data: { orgId, brandId: B.brandId, displayName: SECRETS[0], companyName: SECRETS[1], entityType: "PRIVATE_PROFIT", status: "ACTIVE", identityStatus: "VERIFIED", data: { brandId: B.brandId, ein: SECRETS[2], displayName: SECRETS[0] }, confirmedAt: now } });
-  await k.db.campaign.create({ data: { orgId, campaignId: B.campaignId, brandId: B.brandId, usecase: "MARKETING", status: "ACTIVE", data: { campaignId: B.campaignId, description: SECRETS[3] }, confirmedAt: now } });
-  B.brandDraftId = (await k.db.brandDraft.create({ data: { orgId, displayName: SECRETS[4], data: { displayName: SECRETS[4] } } })).id;
-  B.campaignDraftId = (await k.db.campaignDraft.create({ data: { orgId, brandId: B.brandId, data: { description: SECRETS[5] } } })).id;
-  B.fileId = (await k.db.evidenceFile.create({ data: { orgId, kind: "APPEAL_EVIDENCE", storageKey: `bravo/${Date.now()}`, fileName: SECRETS[6], mimeType: "application/pdf", size: 10, sha256: "0".repeat(64) } })).id;
-  B.jobId = (await k.db.bulkJob.create({ data: { orgId, kind: "CAMPAIGN_NUDGE", params: { note: SECRETS[7] } } })).id;
-  B.migrationId = (await k.db.cnpMigration.create({ data: { orgId, campaignId: B.campaignId, direction: "OUT", status: "PENDING", data: { note: SECRETS[8] }, confirmedAt: now } })).id;
-  B.auditId = (await k.db.auditLog.create({ data: { orgId, action: "brand.create", targetType: "brand", targetId: B.brandId, outcome: "SUCCESS", detail: { note: SECRETS[9] } } })).id;
-  B.snapshotId = (await k.db.campaignPageSnapshot.create({ data: { orgId, draftId: B.campaignDraftId, kind: "PRIVACY", requestedUrl: "https://bravo.example/privacy", finalUrl: "https://bravo.example/privacy", status: 200, outcome: "loaded", text: SECRETS[10], html: `<p>${SECRETS[10]}</p>`, findings: [] } })).id;
-  B.eventId = (await k.db.registryEvent.create({ data: { orgId, dedupeKey: "bravo-event", eventType: "CAMPAIGN_ADD", brandId: B.brandId, campaignId: B.campaignId, payload: { note: SECRETS[11] } } })).id;
+  await k.db.brand.create({ data: { orgId, brandId: B.brandId, displayName: SECRETS[0]!, companyName: SECRETS[1]!, entityType: "PRIVATE_PROFIT", status: "ACTIVE", identityStatus: "VERIFIED", data: { brandId: B.brandId, ein: SECRETS[2]!, displayName: SECRETS[0]! }, confirmedAt: now } });
+  await k.db.campaign.create({ data: { orgId, campaignId: B.campaignId, brandId: B.brandId, usecase: "MARKETING", status: "ACTIVE", data: { campaignId: B.campaignId, description: SECRETS[3]! }, confirmedAt: now } });
+  B.brandDraftId = (await k.db.brandDraft.create({ data: { orgId, displayName: SECRETS[4]!, data: { displayName: SECRETS[4]! } } })).id;
+  B.campaignDraftId = (await k.db.campaignDraft.create({ data: { orgId, brandId: B.brandId, data: { description: SECRETS[5]! } } })).id;
+  B.fileId = (await k.db.evidenceFile.create({ data: { orgId, kind: "APPEAL_EVIDENCE", storageKey: `bravo/${Date.now()}`, fileName: SECRETS[6]!, mimeType: "application/pdf", size: 10, sha256: "0".repeat(64) } })).id;
+  B.jobId = (await k.db.bulkJob.create({ data: { orgId, kind: "CAMPAIGN_NUDGE", params: { note: SECRETS[7]! } } })).id;
+  B.migrationId = (await k.db.cnpMigration.create({ data: { orgId, campaignId: B.campaignId, direction: "OUT", status: "PENDING", data: { note: SECRETS[8]! }, confirmedAt: now } })).id;
+  B.auditId = (await k.db.auditLog.create({ data: { orgId, action: "brand.create", targetType: "brand", targetId: B.brandId, outcome: "SUCCESS", detail: { note: SECRETS[9]! } } })).id;
+  B.snapshotId = (await k.db.campaignPageSnapshot.create({ data: { orgId, draftId: B.campaignDraftId, kind: "PRIVACY", requestedUrl: "https://bravo.example/privacy", finalUrl: "https://bravo.example/privacy", status: 200, outcome: "loaded", text: SECRETS[10]!, html: `<p>${SECRETS[10]!}</p>`, findings: [] } })).id;
+  B.eventId = (await k.db.registryEvent.create({ data: { orgId, dedupeKey: "bravo-event", eventType: "CAMPAIGN_ADD", brandId: B.brandId, campaignId: B.campaignId, payload: { note: SECRETS[11]! } } })).id;
 }
 
 /** Everything of B's, as stored: compared before and after each call. */
