@@ -7,7 +7,7 @@ import { attachSchema, registryFileSchema, targetSchema } from "@/lib/evidence/a
 import { attachmentsFor, libraryFor } from "@/lib/evidence/queries";
 import { deleteFromRegistry, listAtRegistry, type RegistryFile } from "@/lib/evidence/registry";
 import { describeRegistryError } from "@/lib/registry/errors";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
 import { orgAction } from "@/lib/safe-action";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -31,6 +31,8 @@ export type AttachPanelData = {
   library: Awaited<ReturnType<typeof libraryFor>>;
   /** What the registry lists for the target, or why it could not be asked. */
   registry: { ok: true; files: RegistryFile[] } | { ok: false; error: string };
+  /** The organization's upstream kind, whose own file limits the browser checks before an upload. */
+  upstream: string;
 };
 
 /** Everything the attach panel shows for one target. A registry failure is part of the answer, not an error. */
@@ -44,7 +46,7 @@ export const loadAttachPanelAction = orgAction({ name: "evidence.panel", permiss
     if (!described && !(e instanceof AppError)) log().error({ err: e, orgId: ctx.org.id }, "registry list failed");
     registry = { ok: false, error: described?.message ?? (e instanceof AppError ? e.message : "The registry's list could not be read.") };
   }
-  return { attachments, library, registry };
+  return { attachments, library, registry, upstream: (await capabilitiesFor(db(), ctx.org.id)).kind };
 });
 
 export const deleteRegistryFileAction = orgAction({ name: "evidence.registryDelete", permission: "registry.act", schema: registryFileSchema, target: targetOf }, async (input, ctx) => {

@@ -5,7 +5,8 @@ import { createResellerSchema, deleteResellerSchema, updateResellerSchema } from
 import { RESELLERS_PATH } from "@/lib/resellers/search-params";
 import { db } from "@/lib/db";
 import { orgAction } from "@/lib/safe-action";
-import { registerVonageReseller, vonageResellerSchema } from "@/lib/resellers/vonage";
+import { registerVonageReseller } from "@/lib/resellers/vonage";
+import { vonageResellerSchema } from "@/lib/resellers/vonage-schemas";
 
 // settings.manage (admins): a reseller is an account-wide business relationship kept in Settings, and the
 // one a campaign names is permanent there (it can only ever be removed). Operators pick from them in the builder.

@@ -3,7 +3,7 @@
  * with the registry's reseller id, or REJECTED with a reason). There is no update or delete. Campaigns may name an
  * APPROVED reseller's registry id, or Vonage's default R000000.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
 import type { Db } from "@/lib/db";
@@ -11,16 +11,12 @@ import { vonageClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
 import type { VonageClient } from "@/lib/providers/vonage";
 import type { ResellerRow } from "@/lib/resellers/schemas";
+import type { vonageResellerSchema } from "@/lib/resellers/vonage-schemas";
+
+export { vonageResellerSchema } from "@/lib/resellers/vonage-schemas";
 
 export type VonageFor = (db: Db, orgId: string) => Promise<VonageClient>;
 type Ctx = Pick<OrgContext, "user" | "org">;
-
-/** Vonage's request: company_name ≤ 100, phone E.164 without "+", a valid email ≤ 100. The form may write "+1 415…". */
-export const vonageResellerSchema = z.object({
-  companyName: z.string().trim().min(1, "Enter the reseller's company name").max(100, "At most 100 characters"),
-  phone: z.string().trim().transform((p) => p.replace(/[\s().+-]/g, "")).pipe(z.string().regex(/^[1-9]\d{6,14}$/, "A mobile number in international (E.164) form, e.g. +14155550110")),
-  email: z.string().trim().pipe(z.email("Enter a valid email address").max(100, "At most 100 characters")),
-});
 
 export type VonageResellerRow = { id: string; tcrResellerId: string | null; companyName: string | null; phone: string | null; email: string | null; status: string | null; rejectionReason: string | null };
 
