@@ -16,7 +16,8 @@ const targetOf = (t: { targetType: string; targetId: string }) => ({ type: t.tar
 
 export const attachEvidenceAction = orgAction({ name: "evidence.attach", permission: "registry.act", schema: attachSchema, target: targetOf }, async (input, ctx) => {
   try {
-    const row = await attachEvidence({ db: db(), storage: evidenceStorage(), client: await registryClientFor(db(), ctx.org.id) }, ctx, input);
+    const upstream = (await capabilitiesFor(db(), ctx.org.id)).kind;
+    const row = await attachEvidence({ db: db(), storage: evidenceStorage(), client: await registryClientFor(db(), ctx.org.id), upstream }, ctx, input);
     return { registryUuid: row.registryUuid };
   } finally {
     // A failure is recorded on the file's row too, so the page shows it either way.

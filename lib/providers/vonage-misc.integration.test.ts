@@ -8,6 +8,7 @@ import { otpPanel, sendBrandOtp, verifyBrandOtp } from "@/lib/brands/otp";
 import { sendOtpSchema } from "@/lib/brands/otp-schemas";
 import { submitBrandDraft } from "@/lib/brands/submit";
 import { wizardValuesFor } from "@/lib/brands/wizard-fixtures";
+import { attachEvidence } from "@/lib/evidence/attach";
 import { EvidenceRejected } from "@/lib/evidence/inspect";
 import { refuseByName, rulesFor } from "@/lib/evidence/kinds";
 import { storeUpload } from "@/lib/evidence/store";
@@ -125,6 +126,25 @@ describe("evidence under Vonage's limits", () => {
       expect(ok.mimeType).toBe("text/html");
       // The same .html name is fine for the registry's own rules (TCR upstreams).
       expect((await storeUpload(deps, { ...base, upstream: "TCR_BEARER", fileName: "page.html", body: one(html) })).fileName).toBe("page.html");
+    } finally {
+      await be.close();
+    }
+  });
+
+  it("refuses to send a library file outside Vonage's list to a Vonage appeal, and sends one inside it", async () => {
+    const be = await makeStorage();
+    try {
+      const { draftId } = await saveBrandDraft(t.db, org.ctx, { step: "review", values: wizardValuesFor("PRIVATE_PROFIT", { displayName: "Vonage Evidence Co" }) });
+      const { brandId } = await submitBrandDraft(t.db, org.ctx, { draftId });
+      const client = await registryClientFor(t.db, org.org.id);
+      // Stored under the registry's own rules (as before a switch to Vonage): .html is fine there, not at Vonage.
+      const html = await storeUpload({ db: t.db, storage: be.storage }, { orgId: org.org.id, userId: null, kind: "APPEAL_EVIDENCE", fileName: "about.html", body: one(Buffer.from("<p>about</p>")) });
+      const deps = { db: t.db, storage: be.storage, client, upstream: "VONAGE" };
+      await expect(attachEvidence(deps, org.ctx, { fileId: html.id, targetType: "BRAND_APPEAL_EVIDENCE", targetId: brandId })).rejects.toMatchObject({ fieldErrors: { fileId: expect.stringContaining(".htm,") } });
+      expect(await client.brands.listAppealEvidence(brandId)).toEqual([]);
+      const doc = await storeUpload({ db: t.db, storage: be.storage }, { orgId: org.org.id, userId: null, kind: "APPEAL_EVIDENCE", fileName: "ein.pdf", body: one(pdf(1000)), upstream: "VONAGE" });
+      const row = await attachEvidence(deps, org.ctx, { fileId: doc.id, targetType: "BRAND_APPEAL_EVIDENCE", targetId: brandId });
+      expect((await client.brands.listAppealEvidence(brandId)).map((e) => e.uuid)).toEqual([row.registryUuid]);
     } finally {
       await be.close();
     }
