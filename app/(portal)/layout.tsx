@@ -25,17 +25,17 @@ export default async function PortalLayout({ children }: { children: React.React
     );
   }
   // Campaigns stays in the menu on every upstream (its page says where campaigns are managed when it cannot);
-  // the migration pages are TCR's alone and leave the menu on a CPaaS upstream.
+  // the migration pages are TCR's alone and leave the menu on a CPaaS upstream; Partner campaigns stays where the
+  // upstream imports partners' campaigns instead (Vonage).
   const caps = await capabilitiesFor(db(), ctx.org.id);
   const migrations = caps.has("migration.cnp");
+  const partners = migrations || caps.has("partner.import");
   const nav: NavItem[] = [
     { href: "/dashboard", label: "Dashboard", icon: "dashboard" },
     { href: "/brands", label: "Brands", icon: "brands" },
     { href: "/campaigns", label: "Campaigns", icon: "campaigns" },
-    ...(migrations ? [
-      { href: "/migrations", label: "Migrations", icon: "migrations" },
-      { href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" },
-    ] satisfies NavItem[] : []),
+    ...(migrations ? [{ href: "/migrations", label: "Migrations", icon: "migrations" }] satisfies NavItem[] : []),
+    ...(partners ? [{ href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" }] satisfies NavItem[] : []),
     { href: "/jobs", label: "Jobs", icon: "jobs" },
     { href: "/evidence", label: "Evidence", icon: "evidence" },
     { href: "/reports", label: "Reports", icon: "reports" },

@@ -33,7 +33,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { attachEvidenceAction, deleteRegistryFileAction, loadAttachPanelAction, type AttachPanelData } from "@/lib/evidence/actions";
 import { ATTACH_TARGETS, registryDownloadHref, type AttachTarget, type RegistryFile } from "@/lib/evidence/attach-targets";
-import { acceptedExtensions, APPEAL_LIMITS, formatBytes, KIND_RULES, type EvidenceKind } from "@/lib/evidence/kinds";
+import { acceptedExtensions, APPEAL_LIMITS, formatBytes, KIND_RULES, refuseByName, rulesFor, type EvidenceKind } from "@/lib/evidence/kinds";
 
 export type { RegistryFile };
 
@@ -56,7 +56,6 @@ export function AttachPanel({ target, canAct, title, headingLevel = 2, onRegistr
   const { targetType, targetId } = target;
   const def = ATTACH_TARGETS[targetType];
   const kind: EvidenceKind = def.kinds[0];
-  const rules = KIND_RULES[kind];
   const headingId = useId();
   const queryClient = useQueryClient();
   const queryKey = ["evidence-attach-panel", targetType, targetId];
@@ -78,6 +77,8 @@ export function AttachPanel({ target, canAct, title, headingLevel = 2, onRegistr
     onChange.current = onRegistryFilesChange;
   }, [onRegistryFilesChange]);
   const registryFiles = query.data?.registry.ok ? query.data.registry.files : undefined;
+  const upstream = query.data?.upstream;
+  const rules = rulesFor(kind, upstream);
   useEffect(() => {
     if (registryFiles) onChange.current?.(registryFiles);
   }, [registryFiles]);
@@ -226,8 +227,9 @@ export function AttachPanel({ target, canAct, title, headingLevel = 2, onRegistr
             <FileDropZone
               kind={kind}
               label={`Upload ${def.title.toLowerCase()} for ${targetId}`}
-              hint={`${acceptedExtensions(kind).map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each${dims}${limits}`}
+              hint={`${acceptedExtensions(kind, upstream).map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each${dims}${limits}`}
               maxBytes={rules.maxBytes}
+              check={upstream === "VONAGE" ? (f) => refuseByName(rules, f) : undefined}
               maxFiles={targetType === "BRAND_APPEAL_EVIDENCE" ? APPEAL_LIMITS.files : 10}
               onUploaded={(f) => void attach(f.id, f.fileName)}
             />

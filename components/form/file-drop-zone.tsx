@@ -30,6 +30,8 @@ export type FileDropZoneProps = {
   /** Extensions for the file picker (the server checks the real type). */
   accept?: Record<string, string[]>;
   onUploaded?: (file: UploadedFile) => void;
+  /** A quick refusal by name and size before the upload (e.g. the upstream's type list), with its exact reason. */
+  check?: (file: File) => string | null;
 };
 
 /**
@@ -37,7 +39,7 @@ export type FileDropZoneProps = {
  * The browser checks size and count for a quick answer; the server decides type by content and says why
  * it refuses, and that reason is shown on the file's row.
  */
-export function FileDropZone({ kind, label, hint, maxBytes, maxFiles = 10, accept, onUploaded }: FileDropZoneProps) {
+export function FileDropZone({ kind, label, hint, maxBytes, maxFiles = 10, accept, onUploaded, check }: FileDropZoneProps) {
   const [items, setItems] = useState<Item[]>([]);
   const itemsRef = useRef(items);
   useEffect(() => {
@@ -103,7 +105,11 @@ export function FileDropZone({ kind, label, hint, maxBytes, maxFiles = 10, accep
 
   // The drop area is not itself a control (a control may not contain another): keyboard and pointer users
   // choose files with the button inside it, and dragging works anywhere on the area.
-  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, maxSize: maxBytes, maxFiles, accept, multiple: maxFiles > 1, noClick: true, noKeyboard: true });
+  const validator = useCallback((file: File) => {
+    const reason = check?.(file);
+    return reason ? { code: "upstream-rules", message: reason } : null;
+  }, [check]);
+  const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, maxSize: maxBytes, maxFiles, accept, multiple: maxFiles > 1, noClick: true, noKeyboard: true, validator });
 
   return (
     <div className="space-y-3">

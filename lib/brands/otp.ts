@@ -5,7 +5,7 @@ import type { sendOtpSchema, verifyOtpSchema } from "@/lib/brands/otp-schemas";
 import type { Db } from "@/lib/db";
 import { ConflictError } from "@/lib/errors";
 import { refreshBrand } from "@/lib/mirror/refresh";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor, vonageClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { SmsOtpStatus } from "@/lib/tcr/schemas/brand";
 
@@ -58,6 +58,12 @@ export async function otpAttempts(db: Db, orgId: string, brandId: string, take =
 /** The latest attempt and its status at the registry (delivery is best effort; verifyDate means verified). */
 export async function otpPanel(db: Db, client: TcrClient, orgId: string, brandId: string): Promise<{ attempts: OtpAttempt[]; status: SmsOtpStatus | null }> {
   const attempts = await otpAttempts(db, orgId, brandId);
-  const status = attempts[0] ? await client.brands.getSmsOtpStatus(attempts[0].referenceId) : null;
-  return { attempts, status };
+  const ref = attempts[0]?.referenceId;
+  if (!ref) return { attempts, status: null };
+  // Vonage reads an OTP's status under its brand (GET /brands/:brand_id/verification/:reference_id).
+  if ((await capabilitiesFor(db, orgId)).kind === "VONAGE") {
+    const s = await (await vonageClientFor(db, orgId)).brands.getVerificationStatus(brandId, ref);
+    return { attempts, status: { referenceId: s.referenceId, brandId: s.brandId, mobilePhone: s.mobilePhone ?? undefined, requestDate: s.requestDate ?? undefined, verifyDate: s.verifyDate, deliveryStatus: s.deliveryStatus, deliveryStatusDate: s.deliveryStatusDate, deliveryStatusDetails: s.deliveryStatusDetails } as SmsOtpStatus };
+  }
+  return { attempts, status: await client.brands.getSmsOtpStatus(ref) };
 }

@@ -7,7 +7,7 @@ import { attachSchema, registryFileSchema, targetSchema } from "@/lib/evidence/a
 import { attachmentsFor, libraryFor } from "@/lib/evidence/queries";
 import { deleteFromRegistry, listAtRegistry, type RegistryFile } from "@/lib/evidence/registry";
 import { describeRegistryError } from "@/lib/registry/errors";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
 import { orgAction } from "@/lib/safe-action";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
@@ -16,7 +16,8 @@ const targetOf = (t: { targetType: string; targetId: string }) => ({ type: t.tar
 
 export const attachEvidenceAction = orgAction({ name: "evidence.attach", permission: "registry.act", schema: attachSchema, target: targetOf }, async (input, ctx) => {
   try {
-    const row = await attachEvidence({ db: db(), storage: evidenceStorage(), client: await registryClientFor(db(), ctx.org.id) }, ctx, input);
+    const upstream = (await capabilitiesFor(db(), ctx.org.id)).kind;
+    const row = await attachEvidence({ db: db(), storage: evidenceStorage(), client: await registryClientFor(db(), ctx.org.id), upstream }, ctx, input);
     return { registryUuid: row.registryUuid };
   } finally {
     // A failure is recorded on the file's row too, so the page shows it either way.
@@ -31,6 +32,8 @@ export type AttachPanelData = {
   library: Awaited<ReturnType<typeof libraryFor>>;
   /** What the registry lists for the target, or why it could not be asked. */
   registry: { ok: true; files: RegistryFile[] } | { ok: false; error: string };
+  /** The organization's upstream kind, whose own file limits the browser checks before an upload. */
+  upstream: string;
 };
 
 /** Everything the attach panel shows for one target. A registry failure is part of the answer, not an error. */
@@ -44,7 +47,7 @@ export const loadAttachPanelAction = orgAction({ name: "evidence.panel", permiss
     if (!described && !(e instanceof AppError)) log().error({ err: e, orgId: ctx.org.id }, "registry list failed");
     registry = { ok: false, error: described?.message ?? (e instanceof AppError ? e.message : "The registry's list could not be read.") };
   }
-  return { attachments, library, registry };
+  return { attachments, library, registry, upstream: (await capabilitiesFor(db(), ctx.org.id)).kind };
 });
 
 export const deleteRegistryFileAction = orgAction({ name: "evidence.registryDelete", permission: "registry.act", schema: registryFileSchema, target: targetOf }, async (input, ctx) => {

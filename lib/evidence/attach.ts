@@ -4,7 +4,7 @@ import type { OrgContext } from "@/lib/auth/context";
 import type { Db } from "@/lib/db";
 import { NotFoundError, ValidationFailedError } from "@/lib/errors";
 import { ATTACH_TARGETS, type attachSchema } from "@/lib/evidence/attach-targets";
-import { APPEAL_LIMITS, formatBytes } from "@/lib/evidence/kinds";
+import { APPEAL_LIMITS, formatBytes, refuseByName, rulesFor } from "@/lib/evidence/kinds";
 import { StorageNotFound, type EvidenceStorage } from "@/lib/evidence/storage";
 import { describeRegistryError } from "@/lib/registry/errors";
 import type { TcrClient } from "@/lib/tcr/client";
@@ -15,7 +15,7 @@ type Ctx = Pick<OrgContext, "org" | "user">;
  * Sends a stored file to the registry for one use and records the registry's uuid. A failure is recorded on
  * the attachment row and leaves the file in the library, so the same call can simply be made again.
  */
-export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; client: TcrClient }, ctx: Ctx, input: z.infer<typeof attachSchema>) {
+export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; client: TcrClient; upstream?: string | null }, ctx: Ctx, input: z.infer<typeof attachSchema>) {
   const { db } = deps;
   const file = await db.evidenceFile.findFirst({ where: { id: input.fileId, orgId: ctx.org.id } });
   if (!file) throw new NotFoundError("That file");
@@ -23,6 +23,11 @@ export async function attachEvidence(deps: { db: Db; storage: EvidenceStorage; c
   if (!(target.kinds as readonly string[]).includes(file.kind)) {
     const msg = `This file was uploaded as ${file.kind.toLowerCase().replace(/_/g, " ")}, which cannot be used as ${target.label}.`;
     throw new ValidationFailedError({ fileId: msg }, msg);
+  }
+  // A library file stored under the registry's rules (or before the switch to Vonage) may be outside Vonage's list.
+  if (input.targetType === "BRAND_APPEAL_EVIDENCE" && deps.upstream === "VONAGE") {
+    const why = refuseByName(rulesFor("APPEAL_EVIDENCE", deps.upstream), { name: file.fileName, size: file.size });
+    if (why) throw new ValidationFailedError({ fileId: why }, why);
   }
   const existing = await db.evidenceAttachment.findUnique({ where: { fileId_targetType_targetId: { fileId: file.id, targetType: input.targetType, targetId: input.targetId } } });
   if (existing?.state === "ATTACHED") return existing;

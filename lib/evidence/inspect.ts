@@ -1,7 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import { imageSize } from "image-size";
 import { extensionOf } from "@/lib/evidence/sanitize";
-import { KIND_RULES, acceptedExtensions, formatBytes, type EvidenceKind } from "@/lib/evidence/kinds";
+import { KIND_RULES, extensionsOf, formatBytes, type EvidenceKind, type KindRules } from "@/lib/evidence/kinds";
 
 export class EvidenceRejected extends Error {
   readonly expected = true;
@@ -33,11 +33,10 @@ function isCleanText(head: Buffer): boolean {
  * Decides from the first bytes whether a file may be stored as this kind. Returns the MIME type to store and
  * serve it with. A name's extension is only believed where the bytes agree with it.
  */
-export async function inspectHead(kind: EvidenceKind, head: Buffer, fileName: string): Promise<{ mimeType: string }> {
-  const rules = KIND_RULES[kind];
+export async function inspectHead(kind: EvidenceKind, head: Buffer, fileName: string, rules: KindRules = KIND_RULES[kind]): Promise<{ mimeType: string }> {
   const ext = extensionOf(fileName);
   const detected = await fileTypeFromBuffer(head);
-  const accepted = acceptedExtensions(kind).map((e) => `.${e}`).join(", ");
+  const accepted = extensionsOf(rules).map((e) => `.${e}`).join(", ");
   if (detected) {
     const allowed = rules.types[detected.mime];
     if (!allowed) {
@@ -71,6 +70,6 @@ export function checkDimensions(kind: EvidenceKind, image: Buffer): { width: num
   return { width: want.width, height: want.height };
 }
 
-export function tooLarge(kind: EvidenceKind): EvidenceRejected {
-  return new EvidenceRejected(`This file is too large: files for ${KIND_RULES[kind].label} can be at most ${formatBytes(KIND_RULES[kind].maxBytes)}.`);
+export function tooLarge(kind: EvidenceKind, rules: KindRules = KIND_RULES[kind]): EvidenceRejected {
+  return new EvidenceRejected(`This file is too large: files for ${rules.label} can be at most ${formatBytes(rules.maxBytes)}.`);
 }

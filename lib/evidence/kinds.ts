@@ -54,8 +54,44 @@ export const KIND_RULES: Record<EvidenceKind, KindRules> = {
 /** Per appeal (providers.md V-7). */
 export const APPEAL_LIMITS = { files: 10, totalBytes: 30 * MB } as const;
 
-export function acceptedExtensions(kind: EvidenceKind): string[] {
-  const r = KIND_RULES[kind];
+/**
+ * Vonage's appeal evidence (POST /brands/:brand_id/appeal/evidence): at most 10 MB a file, and only
+ * jpg jpeg png bmp raw tiff pdf docx htm odt rtf txt xml. The portal's own list, narrowed to those names (".tif" and
+ * ".html" are refused by name). Camera "raw" files have no one signature the portal could check, so they stay out.
+ */
+const VONAGE_EVIDENCE_TYPES = ["jpg", "jpeg", "png", "bmp", "raw", "tiff", "pdf", "docx", "htm", "odt", "rtf", "txt", "xml"] as const;
+const narrow = (types: Readonly<Record<string, readonly string[]>>, allowed: readonly string[]) =>
+  Object.fromEntries(Object.entries(types).flatMap(([mime, exts]) => {
+    const kept = exts.filter((e) => allowed.includes(e));
+    return kept.length ? [[mime, kept]] : [];
+  }));
+const VONAGE_APPEAL_EVIDENCE: KindRules = {
+  label: "appeal evidence (Vonage)",
+  types: narrow(DOCUMENTS, VONAGE_EVIDENCE_TYPES),
+  textTypes: narrow(TEXT, VONAGE_EVIDENCE_TYPES),
+  maxBytes: 10 * MB,
+};
+
+/** The rules for a kind on the organization's upstream (Vonage states its own for appeal evidence). */
+export function rulesFor(kind: EvidenceKind, upstream?: string | null): KindRules {
+  return upstream === "VONAGE" && kind === "APPEAL_EVIDENCE" ? VONAGE_APPEAL_EVIDENCE : KIND_RULES[kind];
+}
+
+/** The browser's quick answer before an upload (the server decides by content): the exact reason, or null. */
+export function refuseByName(rules: KindRules, file: { name: string; size: number }): string | null {
+  const ext = file.name.includes(".") ? file.name.split(".").pop()!.toLowerCase() : "";
+  const accepted = extensionsOf(rules);
+  if (!accepted.includes(ext)) return `Files for ${rules.label} must be one of ${accepted.map((e) => `.${e}`).join(", ")}${ext ? `; this one is .${ext}` : ""}.`;
+  if (file.size > rules.maxBytes) return `This file is too large: files for ${rules.label} can be at most ${formatBytes(rules.maxBytes)}.`;
+  return null;
+}
+
+export function extensionsOf(r: KindRules): string[] {
+  return [...new Set([...Object.values(r.types), ...Object.values(r.textTypes)].flat())].sort();
+}
+
+export function acceptedExtensions(kind: EvidenceKind, upstream?: string | null): string[] {
+  const r = rulesFor(kind, upstream);
   return [...new Set([...Object.values(r.types), ...Object.values(r.textTypes)].flat())].sort();
 }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db";
-import { KIND_RULES, type EvidenceKind } from "@/lib/evidence/kinds";
+import { rulesFor, type EvidenceKind } from "@/lib/evidence/kinds";
 import { checkDimensions, EvidenceRejected, inspectHead, SNIFF_BYTES, tooLarge } from "@/lib/evidence/inspect";
 import { sanitizeFileName } from "@/lib/evidence/sanitize";
 import type { EvidenceStorage, StorageWriter } from "@/lib/evidence/storage";
@@ -14,9 +14,10 @@ export type StoredFile = { id: string; kind: EvidenceKind; fileName: string; mim
  */
 export async function storeUpload(
   deps: { db: Db; storage: EvidenceStorage },
-  input: { orgId: string; userId: string | null; kind: EvidenceKind; fileName: string; body: AsyncIterable<Uint8Array> },
+  input: { orgId: string; userId: string | null; kind: EvidenceKind; fileName: string; body: AsyncIterable<Uint8Array>; upstream?: string | null },
 ): Promise<StoredFile> {
-  const rules = KIND_RULES[input.kind];
+  // The organization's upstream may state narrower rules than the registry's (Vonage's evidence types).
+  const rules = rulesFor(input.kind, input.upstream);
   const fileName = sanitizeFileName(input.fileName);
   const id = randomUUID();
   const storageKey = `${input.orgId}/${id}`;
@@ -30,7 +31,7 @@ export async function storeUpload(
   let writer: StorageWriter | null = null;
 
   const decide = async () => {
-    mimeType = (await inspectHead(input.kind, Buffer.concat(headParts), fileName)).mimeType;
+    mimeType = (await inspectHead(input.kind, Buffer.concat(headParts), fileName, rules)).mimeType;
     writer = await deps.storage.writer(storageKey);
     for (const part of headParts) await writer.write(part);
   };
@@ -38,7 +39,7 @@ export async function storeUpload(
   try {
     for await (const chunk of input.body) {
       size += chunk.byteLength;
-      if (size > rules.maxBytes) throw tooLarge(input.kind);
+      if (size > rules.maxBytes) throw tooLarge(input.kind, rules);
       hash.update(chunk);
       const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       if (mimeType === null) {

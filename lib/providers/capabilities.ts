@@ -22,6 +22,7 @@ export const CAPABILITIES = {
   "campaign.nudge": "Nudge the connectivity partner",
   "campaign.numbers": "Link phone numbers to a campaign",
   "migration.cnp": "CNP migrations and partner sharing (migration dashboard)",
+  "partner.import": "Import a campaign another CSP registered on TCR, by its TCR campaign id",
   "webhooks": "Registry webhooks (events pushed to the portal)",
   "resellers": "Reseller registry",
   "account.profile": "The CSP account profile and its contact emails",
@@ -34,22 +35,23 @@ const TELNYX_BRANDS_ONLY = (what: string) => `Telnyx's 10DLC brand API has no ${
 const VONAGE_NO = (what: string) => `Vonage's 10DLC API has no ${what} endpoint.`;
 const TCR_ONLY = (what: string) => `${what} is a TCR CSP API feature that this upstream does not expose.`;
 
+const TCR_NO_IMPORT = "On TCR a partner's campaign reaches you by sharing, not by import: accept or decline it in the partner campaigns list.";
+
 const ALL: Record<Capability, true> = Object.fromEntries(Object.keys(CAPABILITIES).map((c) => [c, true])) as Record<Capability, true>;
 
 export const CAPABILITY_TABLE: Record<ProviderKind, Record<Capability, true | string>> = {
-  TCR_BASIC: { ...ALL, "campaign.numbers": "The TCR CSP API does not link numbers: numbers are provisioned with your connectivity partner." },
-  TCR_BEARER: { ...ALL, "campaign.numbers": "The TCR CSP API does not link numbers: numbers are provisioned with your connectivity partner." },
+  TCR_BASIC: { ...ALL, "campaign.numbers": "The TCR CSP API does not link numbers: numbers are provisioned with your connectivity partner.", "partner.import": TCR_NO_IMPORT },
+  TCR_BEARER: { ...ALL, "campaign.numbers": "The TCR CSP API does not link numbers: numbers are provisioned with your connectivity partner.", "partner.import": TCR_NO_IMPORT },
   VONAGE: {
     ...ALL,
     "brand.identityStatus": "Vonage does not report a brand's identity status: its use-case qualification, shown in the campaign builder, says what the brand may register.",
     "brand.assets": VONAGE_NO("brand asset"),
     "campaign.files": VONAGE_NO("supporting-document or MMS sample upload"),
     "campaign.nudge": VONAGE_NO("nudge"),
-    "migration.cnp": "Vonage does not expose CNP migrations or partner sharing; campaigns registered elsewhere are imported into Vonage instead.",
+    "migration.cnp": "Vonage does not expose CNP migrations or partner sharing; campaigns registered elsewhere are imported into Vonage instead, on the Partner campaigns page.",
     webhooks: "Vonage documents no webhooks: the portal checks Vonage on a schedule and after every change it makes.",
     "account.profile": TCR_ONLY("The CSP profile"),
     tags: TCR_ONLY("Tagging"),
-    resellers: "Vonage reviews resellers itself and gives campaigns without one its default reseller R000000; register resellers in Vonage's dashboard.",
     "campaign.numbers": "Numbers are linked to Vonage campaigns in Vonage's dashboard; the campaign page lists the linked numbers.",
   },
   TELNYX: {
@@ -65,6 +67,7 @@ export const CAPABILITY_TABLE: Record<ProviderKind, Record<Capability, true | st
     "campaign.nudge": TELNYX_NO_CAMPAIGNS,
     "campaign.numbers": TELNYX_NO_CAMPAIGNS,
     "migration.cnp": TELNYX_NO_CAMPAIGNS,
+    "partner.import": TELNYX_NO_CAMPAIGNS,
     webhooks: "Telnyx's brand API documents no webhook subscription: the portal checks Telnyx on a schedule and after every change it makes.",
     resellers: TELNYX_BRANDS_ONLY("reseller"),
     "account.profile": TCR_ONLY("The CSP profile"),

@@ -57,7 +57,11 @@ describe("capabilities", () => {
     expect(capabilitiesOf("VONAGE").has("webhooks")).toBe(false);
     expect(capabilitiesOf("VONAGE").has("campaign.manage")).toBe(true);
     expect(capabilitiesOf("VONAGE").has("brand.identityStatus")).toBe(false);
-    expect(offered("TCR_BASIC")).toEqual((Object.keys(CAPABILITIES) as Capability[]).filter((c) => c !== "campaign.numbers"));
+    expect(offered("TCR_BASIC")).toEqual((Object.keys(CAPABILITIES) as Capability[]).filter((c) => c !== "campaign.numbers" && c !== "partner.import"));
+    // Vonage documents POST/GET /resellers and POST /partnercampaigns/import.
+    expect(capabilitiesOf("VONAGE").has("resellers")).toBe(true);
+    expect(capabilitiesOf("VONAGE").has("partner.import")).toBe(true);
+    expect(capabilitiesOf("VONAGE").has("migration.cnp")).toBe(false);
   });
 
   it("derives the kind from the stored provider and authentication", () => {

@@ -9,6 +9,7 @@ import { clientForKind } from "@/lib/providers/adapters";
 import { capabilitiesOf, type Capabilities } from "@/lib/providers/capabilities";
 import type { TcrClient } from "@/lib/tcr/client";
 import { DbRateLimiter } from "@/lib/registry/limiter";
+import { createVonageClient, type VonageClient } from "@/lib/providers/vonage";
 
 export class RegistryNotConfiguredError extends ValidationFailedError {
   constructor() {
@@ -43,4 +44,21 @@ export async function capabilitiesFor(db: Db, orgId: string): Promise<Capabiliti
 /** The fees shown before billable actions for this organization's upstream (null where it states none). */
 export async function upstreamFeesFor(db: Db, orgId: string): Promise<UpstreamFees> {
   return feesFor(PROVIDERS[(await capabilitiesFor(db, orgId)).kind].provider);
+}
+
+/**
+ * The Vonage adapter itself, for what Vonage has beyond the TCR client's shape (reseller review, partner-campaign
+ * import, OTP status by brand). Only for an organization connected to Vonage: anything else is refused.
+ */
+export async function vonageClientFor(db: Db, orgId: string): Promise<VonageClient> {
+  const creds = await loadCredentials(db, orgId);
+  if (!creds) throw new RegistryNotConfiguredError();
+  if (creds.kind !== "VONAGE") throw new ValidationFailedError({}, `This organization is connected to ${PROVIDERS[creds.kind].label}, not Vonage.`);
+  return createVonageClient({
+    baseUrl: creds.baseUrl,
+    auth: creds.auth,
+    limiter: new DbRateLimiter(db, creds.id),
+    logger: log().child({ component: "tcr", orgId }),
+    intentStore: new PrismaIntentStore(db, orgId),
+  });
 }

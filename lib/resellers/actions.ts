@@ -5,6 +5,8 @@ import { createResellerSchema, deleteResellerSchema, updateResellerSchema } from
 import { RESELLERS_PATH } from "@/lib/resellers/search-params";
 import { db } from "@/lib/db";
 import { orgAction } from "@/lib/safe-action";
+import { registerVonageReseller } from "@/lib/resellers/vonage";
+import { vonageResellerSchema } from "@/lib/resellers/vonage-schemas";
 
 // settings.manage (admins): a reseller is an account-wide business relationship kept in Settings, and the
 // one a campaign names is permanent there (it can only ever be removed). Operators pick from them in the builder.
@@ -26,4 +28,11 @@ export const deleteResellerAction = orgAction({ name: "reseller.delete", permiss
   const r = await deleteReseller(db(), ctx, input);
   revalidatePath(RESELLERS_PATH);
   return r;
+});
+
+/** Vonage: asks Vonage to register (and review) a reseller for the account. */
+export const registerVonageResellerAction = orgAction({ name: "reseller.vonage.create", permission: "settings.manage", schema: vonageResellerSchema }, async (input, ctx) => {
+  const r = await registerVonageReseller(db(), ctx, input);
+  revalidatePath(RESELLERS_PATH);
+  return { id: r.id, status: r.status };
 });

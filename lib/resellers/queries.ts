@@ -4,7 +4,8 @@
  */
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
+import { approvedResellerChoices, listVonageResellers } from "@/lib/resellers/vonage";
 import { describeRegistryError } from "@/lib/registry/errors";
 import { RESELLER_PAGE_SIZE, type ResellerFilters } from "@/lib/resellers/search-params";
 import { NO_RESELLER_ID, type ResellerRow } from "@/lib/resellers/schemas";
@@ -55,6 +56,11 @@ export type ResellerListRow = Extract<Awaited<ReturnType<typeof searchResellers>
 
 /** Every reseller of the account (up to `max`), for the campaign builder's choice. */
 export async function listResellerChoices(db: Db, orgId: string, max = 2000, clientFor: ClientFor = registryClientFor): Promise<{ ok: true; resellers: ResellerRow[]; truncated: boolean } | Failed> {
+  // Vonage reviews resellers: only APPROVED ones have the registry id a campaign can name.
+  if ((await capabilitiesFor(db, orgId)).kind === "VONAGE") {
+    const r = await listVonageResellers(db, orgId);
+    return r.ok ? { ok: true, resellers: approvedResellerChoices(r.rows).slice(0, max), truncated: false } : r;
+  }
   try {
     const client = await clientFor(db, orgId);
     const out: ResellerRow[] = [];

@@ -15,6 +15,7 @@ import { brandsWithEvidence, listEvidence, type TargetName } from "@/lib/evidenc
 import { EVIDENCE_PATH, evidenceHref, hasEvidenceFilters, parseEvidenceFilters } from "@/lib/evidence/search-params";
 import { formatDateTime } from "@/lib/format";
 import { EvidenceUploader } from "./_components/evidence-uploader";
+import { capabilitiesFor } from "@/lib/registry/client";
 import { SendToRegistry } from "./_components/send-to-registry";
 
 export const metadata: Metadata = { title: "Evidence" };
@@ -43,7 +44,7 @@ export default async function EvidencePage({ searchParams }: { searchParams: Pro
         title="Evidence"
         description="Files kept for the registry: appeal evidence, supporting documents, MMS samples and brand imagery. Each is checked by its contents, not its name, before it is stored, and can be reused for several appeals and campaigns."
       />
-      {canAct ? <EvidenceUploader /> : null}
+      {canAct ? <EvidenceUploader upstream={(await capabilitiesFor(db(), ctx.org.id)).kind} /> : null}
       <section aria-labelledby="library-heading" className="space-y-3">
         <h2 id="library-heading" className="text-lg font-semibold">Library</h2>
         <FilterBar

@@ -9,12 +9,20 @@ import { parseIncoming, parsePage } from "@/lib/migrations/search-params";
 import { SyncButton } from "@/components/registry/sync-button";
 import { IncomingTable } from "./_components/incoming-table";
 import { providerGate } from "@/components/providers/provider-gate";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { formatDateTime } from "@/lib/format";
+import { listPartnerImports } from "@/lib/partner-imports/commands";
+import { capabilitiesFor } from "@/lib/registry/client";
+import { RefreshStatusButton, VonageImportForm } from "./_components/vonage-import";
 
 export const metadata: Metadata = { title: "Partner campaigns" };
 
 export default async function PartnerCampaignsPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const ctx = await currentContext();
   if (!ctx) return null;
+  if ((await capabilitiesFor(db(), ctx.org.id)).has("partner.import")) return <VonageImports orgId={ctx.org.id} canAct={can(ctx.role, "registry.act")} />;
   const gate = await providerGate(ctx.org.id, "migration.cnp", "Partner campaigns", "Partner campaigns");
   if (gate) return gate;
   const sp = await searchParams;
@@ -54,6 +62,55 @@ export default async function PartnerCampaignsPage({ searchParams }: { searchPar
         partners={partners.map((p) => ({ id: p.id, label: `${p.displayName} (${p.id}${p.isDca ? ", DCA" : ""})`, isDca: p.isDca, cnpMigrationSupported: p.cnpMigrationSupported }))}
       />
       <TablePager page={page} total={total} pageSize={PAGE_SIZE} hrefForPage={(p) => hrefFor("/partner-campaigns", { ...filter, page: p }, { page: 1 })} noun={["partner campaign", "partner campaigns"]} label="Partner campaign pages" />
+    </div>
+  );
+}
+
+const SHARING_TONE = { ACCEPTED: "success", DECLINED: "danger" } as const;
+
+/** On Vonage: import a partner's TCR campaign, and the imports made from this portal with Vonage's sharing status. */
+async function VonageImports({ orgId, canAct }: { orgId: string; canAct: boolean }) {
+  const rows = await listPartnerImports(db(), orgId);
+  return (
+    <div className="space-y-4">
+      <PageHeader
+        title="Partner campaigns"
+        description="Campaigns another CSP registered directly on TCR and shared with Vonage, imported into your Vonage account by their TCR campaign id. Vonage then reports the sharing status: PENDING, ACCEPTED or DECLINED."
+        actions={<RefreshStatusButton />}
+      />
+      {canAct ? <VonageImportForm /> : null}
+      <h2 className="text-lg font-semibold">Imported from this portal</h2>
+      {rows.length === 0 ? (
+        <p className="text-sm text-muted-foreground">No partner campaign imported yet.</p>
+      ) : (
+        <Table label="Imported partner campaigns">
+          <TableHeader>
+            <TableRow>
+              <TableHead>TCR campaign</TableHead>
+              <TableHead>Vonage campaign</TableHead>
+              <TableHead>Brand</TableHead>
+              <TableHead>Label</TableHead>
+              <TableHead>Sharing status</TableHead>
+              <TableHead>Imported</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.tcrCampaignId}>
+                <TableCell className="font-mono text-xs">{r.tcrCampaignId}{r.cnpMigration ? <Badge tone="info" className="ml-2">CNP migration</Badge> : null}</TableCell>
+                <TableCell className="font-mono text-xs">{r.campaignId ?? "—"}</TableCell>
+                <TableCell className="font-mono text-xs">{r.brandId ?? "—"}</TableCell>
+                <TableCell>{r.label ?? "—"}</TableCell>
+                <TableCell>
+                  <Badge tone={SHARING_TONE[r.sharingStatus as keyof typeof SHARING_TONE] ?? "neutral"} className="font-mono">{r.sharingStatus ?? "unknown"}</Badge>
+                  {r.liveError ? <Alert tone="warning" className="mt-1"><AlertDescription>Last known status; Vonage could not be asked: {r.liveError}</AlertDescription></Alert> : null}
+                </TableCell>
+                <TableCell>{formatDateTime(r.importedAt)}{r.by ? ` · ${r.by}` : ""}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
     </div>
   );
 }

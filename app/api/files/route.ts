@@ -4,7 +4,8 @@ import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
-import { EVIDENCE_KINDS, KIND_RULES } from "@/lib/evidence/kinds";
+import { EVIDENCE_KINDS, formatBytes, rulesFor } from "@/lib/evidence/kinds";
+import { capabilitiesFor } from "@/lib/registry/client";
 import { EvidenceRejected } from "@/lib/evidence/inspect";
 import { storeUpload } from "@/lib/evidence/store";
 import { log } from "@/lib/log";
@@ -24,8 +25,10 @@ export async function POST(req: Request) {
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return Response.json({ error: "Unknown kind of file." }, { status: 400 });
   const { kind } = parsed.data;
+  const upstream = (await capabilitiesFor(db(), ctx.org.id)).kind;
+  const rules = rulesFor(kind, upstream);
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > KIND_RULES[kind].maxBytes) return Response.json({ error: `This file is too large for ${KIND_RULES[kind].label}.` }, { status: 413 });
+  if (declared > rules.maxBytes) return Response.json({ error: `This file is too large: files for ${rules.label} can be at most ${formatBytes(rules.maxBytes)}.` }, { status: 413 });
   if (!req.body) return Response.json({ error: "The file is empty." }, { status: 400 });
   let fileName = "file";
   try {
@@ -36,7 +39,7 @@ export async function POST(req: Request) {
   try {
     const file = await storeUpload(
       { db: db(), storage: evidenceStorage() },
-      { orgId: ctx.org.id, userId: ctx.user.id, kind, fileName, body: req.body as unknown as AsyncIterable<Uint8Array> },
+      { orgId: ctx.org.id, userId: ctx.user.id, kind, fileName, body: req.body as unknown as AsyncIterable<Uint8Array>, upstream },
     );
     await audit(db(), { orgId: ctx.org.id, actor: ctx.user, action: "evidence.upload", targetType: "evidence_file", targetId: file.id, outcome: "SUCCESS", detail: { kind, fileName: file.fileName, size: file.size, mimeType: file.mimeType } });
     return Response.json({ file }, { status: 201 });

@@ -19,6 +19,7 @@ import type { UsecaseQualification } from "@/lib/tcr/schemas/campaignBuilder";
 import { TcrError } from "@/lib/tcr/errors";
 import type { AdapterParts } from "../port";
 import { createVonageClient, type VonageClient } from "./client";
+import { VonageStartVerificationResponse } from "./schemas";
 
 type Item = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -92,7 +93,18 @@ export function vonagePort(config: TcrClientConfig): AdapterParts {
   const v = createVonageClient(config);
   const extras = vonagePortExtras(v);
   return {
-    brands: v.brands,
+    brands: {
+      ...v.brands,
+      // Vonage's start_verification on a PUBLIC_PROFIT brand (re)sends the Authentication+ 2FA email; Vonage has no RCS 2FA.
+      resend2faEmail: async (brandId, query = {}) => {
+        if (query.vettingClass && query.vettingClass !== "AUTHPLUS") {
+          throw new ValidationFailedError({ vettingClass: "Vonage sends only the Authentication+ 2FA email." }, "Vonage sends only the Authentication+ 2FA email.");
+        }
+        await v.http.call("POST", `/brands/${encodeURIComponent(brandId)}/start_verification`, VonageStartVerificationResponse, {
+          op: "vonage.brand.startVerification", template: "/brands/:brand_id/start_verification", body: {},
+        });
+      },
+    },
     enums: extras.enums,
     // Reconciliation pages through TCR's account-wide campaign listing; Vonage's campaign search is that listing.
     campaigns: { ...v.campaigns, searchDeprecated: v.campaigns.search },

@@ -94,7 +94,7 @@ export default async function BrandPage({ params, searchParams }: Props) {
       ) : tab === "vetting" ? (
         <VettingTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandVetting(db(), ctx.org.id, brand)} canAct={actOnActive} caps={caps} />
       ) : tab === "appeals" ? (
-        <AppealsTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandAppeals(db(), ctx.org.id, brand)} canAct={actOnActive} />
+        <AppealsTab brandId={brand.brandId} entityType={brand.entityType} data={await loadBrandAppeals(db(), ctx.org.id, brand)} canAct={actOnActive} upstream={caps.kind} />
       ) : tab === "assets" ? (
         <AssetsTab brandId={brand.brandId} entityType={brand.entityType} identityStatus={brand.identityStatus} data={await loadBrandAssets(db(), ctx.org.id, brand)} canAct={actOnActive} />
       ) : (

@@ -4,12 +4,13 @@ import { useState } from "react";
 import { FileDropZone } from "@/components/form/file-drop-zone";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { acceptedExtensions, EVIDENCE_KINDS, formatBytes, KIND_RULES, type EvidenceKind } from "@/lib/evidence/kinds";
+import { acceptedExtensions, EVIDENCE_KINDS, formatBytes, KIND_RULES, refuseByName, rulesFor, type EvidenceKind } from "@/lib/evidence/kinds";
 
-export function EvidenceUploader() {
+/** `upstream`: the organization's upstream kind, whose own limits (Vonage's evidence types) the browser checks first. */
+export function EvidenceUploader({ upstream }: { upstream?: string }) {
   const router = useRouter();
   const [kind, setKind] = useState<EvidenceKind>("APPEAL_EVIDENCE");
-  const rules = KIND_RULES[kind];
+  const rules = rulesFor(kind, upstream);
   const dims = rules.dimensions ? `, exactly ${rules.dimensions.width}×${rules.dimensions.height} px` : "";
   return (
     <section aria-labelledby="upload-heading" className="space-y-3">
@@ -25,8 +26,9 @@ export function EvidenceUploader() {
         key={kind}
         kind={kind}
         label={`Upload ${rules.label}`}
-        hint={`${acceptedExtensions(kind).map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each${dims}`}
+        hint={`${acceptedExtensions(kind, upstream).map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each${dims}`}
         maxBytes={rules.maxBytes}
+        check={upstream === "VONAGE" ? (f) => refuseByName(rules, f) : undefined}
         onUploaded={() => router.refresh()}
       />
     </section>

@@ -10,6 +10,10 @@ import { parseResellerFilters, RESELLERS_PATH, resellersHref } from "@/lib/resel
 import { Forbidden } from "../../_components/forbidden";
 import { DeleteResellerDialog, ResellerFormDialog } from "./_components/reseller-dialogs";
 import { providerGate } from "@/components/providers/provider-gate";
+import { Badge } from "@/components/ui/badge";
+import { capabilitiesFor } from "@/lib/registry/client";
+import { listVonageResellers } from "@/lib/resellers/vonage";
+import { VonageResellerDialog } from "./_components/vonage-resellers";
 
 export const metadata: Metadata = { title: "Resellers" };
 
@@ -20,6 +24,7 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
   if (gate) return gate;
   if (!can(ctx.role, "settings.read")) return <Forbidden what="Reseller settings" />;
   const canManage = can(ctx.role, "settings.manage");
+  if ((await capabilitiesFor(db(), ctx.org.id)).kind === "VONAGE") return <VonageResellers orgId={ctx.org.id} canManage={canManage} />;
   const f = parseResellerFilters(await searchParams);
   const result = await searchResellers(db(), ctx.org.id, f);
   return (
@@ -88,6 +93,62 @@ export default async function ResellersPage({ searchParams }: { searchParams: Pr
           <p className="text-xs text-muted-foreground">Campaigns: how many of this organization&apos;s campaigns, as last mirrored, name the reseller.</p>
           <TablePager page={f.page} total={result.total} pageSize={result.pageSize} hrefForPage={(page) => resellersHref(f, { page })} noun={["reseller", "resellers"]} label="Reseller pages" />
         </>
+      )}
+    </section>
+  );
+}
+
+const REVIEW_TONE = { APPROVED: "success", REJECTED: "danger" } as const;
+
+/** On Vonage: the account's resellers with Vonage's review; no edit or delete (Vonage has neither). */
+async function VonageResellers({ orgId, canManage }: { orgId: string; canManage: boolean }) {
+  const result = await listVonageResellers(db(), orgId);
+  return (
+    <section aria-labelledby="resellers-heading" className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 id="resellers-heading" className="text-lg font-semibold">Resellers</h2>
+          <p className="max-w-3xl text-sm text-muted-foreground">
+            Businesses between your brands and you, registered with Vonage, which reviews each one. An approved reseller gets a registry
+            reseller id that campaigns can name; campaigns without one get Vonage&apos;s default R000000 (no reseller). Vonage offers no
+            edit or delete of a reseller.
+          </p>
+        </div>
+        {canManage ? <VonageResellerDialog /> : null}
+      </div>
+      {!result.ok ? (
+        <Alert tone="warning">
+          <AlertTitle>Vonage&apos;s resellers could not be read</AlertTitle>
+          <AlertDescription>{result.error}</AlertDescription>
+        </Alert>
+      ) : result.rows.length === 0 ? (
+        <TableEmpty filtered={false} clearHref={RESELLERS_PATH} emptyTitle="No resellers yet" emptyDescription="Campaigns are registered with R000000 (no reseller) until Vonage approves one you register here." />
+      ) : (
+        <Table label="Resellers">
+          <TableHeader>
+            <TableRow>
+              <TableHead>Company name</TableHead>
+              <TableHead>Vonage review</TableHead>
+              <TableHead>Registry reseller id</TableHead>
+              <TableHead>Phone</TableHead>
+              <TableHead>Email</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.rows.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell className="font-medium">{r.companyName ?? "—"}</TableCell>
+                <TableCell>
+                  <Badge tone={REVIEW_TONE[r.status as keyof typeof REVIEW_TONE] ?? "neutral"} className="font-mono">{r.status ?? "unknown"}</Badge>
+                  {r.rejectionReason ? <p className="mt-1 text-xs text-muted-foreground">{r.rejectionReason}</p> : null}
+                </TableCell>
+                <TableCell className="font-mono text-xs">{r.tcrResellerId ?? "—"}</TableCell>
+                <TableCell className="font-mono text-xs">{r.phone ?? "—"}</TableCell>
+                <TableCell>{r.email ?? "—"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </section>
   );

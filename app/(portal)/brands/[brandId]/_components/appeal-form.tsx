@@ -13,7 +13,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { EXPLANATION_MAX } from "@/lib/brands/appeals-schemas";
-import { acceptedExtensions, APPEAL_LIMITS, formatBytes, KIND_RULES } from "@/lib/evidence/kinds";
+import { acceptedExtensions, APPEAL_LIMITS, formatBytes, refuseByName, rulesFor } from "@/lib/evidence/kinds";
 import { formatDate } from "@/lib/format";
 import type { ActionResult } from "@/lib/safe-action";
 
@@ -35,8 +35,10 @@ const schema = z.object({
  */
 const idsOf = (uploads: UploadedFile[], chosen: string[]) => [...new Set([...uploads.map((x) => x.id), ...chosen])];
 
-export function AppealForm({ idPrefix, categories, library = [], submitLabel, onSubmit, onDone }: {
+export function AppealForm({ idPrefix, categories, library = [], submitLabel, onSubmit, onDone, upstream }: {
   idPrefix: string;
+  /** The organization's upstream kind: its own evidence limits (Vonage's) are checked before an upload. */
+  upstream?: string;
   categories: AppealCategory[];
   /** Appeal evidence files of the library that may be picked instead of uploaded. */
   library?: LibraryFile[];
@@ -71,7 +73,7 @@ export function AppealForm({ idPrefix, categories, library = [], submitLabel, on
     setDropKey((k) => k + 1);
     onDone?.();
   });
-  const rules = KIND_RULES.APPEAL_EVIDENCE;
+  const rules = rulesFor("APPEAL_EVIDENCE", upstream);
   return (
     <form onSubmit={submit} noValidate className="space-y-4" aria-label={submitLabel}>
       {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
@@ -118,9 +120,10 @@ export function AppealForm({ idPrefix, categories, library = [], submitLabel, on
           key={dropKey}
           kind="APPEAL_EVIDENCE"
           label="Upload evidence files"
-          hint={`${acceptedExtensions("APPEAL_EVIDENCE").map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each, ${APPEAL_LIMITS.files} files`}
+          hint={`${acceptedExtensions("APPEAL_EVIDENCE", upstream).map((e) => `.${e}`).join(", ")} · up to ${formatBytes(rules.maxBytes)} each, ${APPEAL_LIMITS.files} files`}
           maxBytes={rules.maxBytes}
           maxFiles={APPEAL_LIMITS.files}
+          check={upstream === "VONAGE" ? (f) => refuseByName(rules, f) : undefined}
           onUploaded={onUploaded}
         />
         {files.length ? <p className="text-xs text-muted-foreground">{files.length} file{files.length === 1 ? "" : "s"} ready to send: {files.map((f) => f.fileName).join(", ")}</p> : null}

@@ -6,7 +6,7 @@ import { ReadOnlyNote, RegistryErrors, Section } from "./section";
 
 type Data = Awaited<ReturnType<typeof loadBrandAppeals>>;
 
-export function AppealsTab({ brandId, entityType, data, canAct }: { brandId: string; entityType: string | null; data: Data; canAct: boolean }) {
+export function AppealsTab({ brandId, entityType, data, canAct, upstream }: { brandId: string; entityType: string | null; data: Data; canAct: boolean; upstream?: string }) {
   const sp = entityType === "SOLE_PROPRIETOR";
   const pending = data.appeals.some((a) => a.appealStatus === "PENDING");
   return (
@@ -47,7 +47,7 @@ export function AppealsTab({ brandId, entityType, data, canAct }: { brandId: str
           {pending ? (
             <p className="text-sm text-muted-foreground">An identity appeal is pending; the registry takes one at a time.</p>
           ) : (
-            <IdentityAppealForm brandId={brandId} categories={data.appealCategories} library={data.library} />
+            <IdentityAppealForm brandId={brandId} categories={data.appealCategories} library={data.library} upstream={upstream} />
           )}
         </Section>
       ) : (

@@ -2,9 +2,10 @@
 import { fileIdentityAppealAction } from "@/lib/brands/lifecycle-actions";
 import { AppealForm, type AppealCategory, type LibraryFile } from "./appeal-form";
 
-export function IdentityAppealForm({ brandId, categories, library }: { brandId: string; categories: AppealCategory[]; library: LibraryFile[] }) {
+export function IdentityAppealForm({ brandId, categories, library, upstream }: { brandId: string; categories: AppealCategory[]; library: LibraryFile[]; upstream?: string }) {
   return (
     <AppealForm
+      upstream={upstream}
       idPrefix="identity-appeal"
       categories={categories}
       library={library}

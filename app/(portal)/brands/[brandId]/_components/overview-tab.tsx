@@ -139,17 +139,18 @@ export function OverviewTab({ brand, data, timeline, canAct, caps }: { brand: Br
               <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
                 <div><dt className="text-xs text-muted-foreground">Business contact email</dt><dd className="break-all">{String(d.businessContactEmail ?? "—")}</dd></div>
                 <div><dt className="text-xs text-muted-foreground">Email verified</dt><dd>{d.businessContactEmailVerifiedDate ? formatDateTime(String(d.businessContactEmailVerifiedDate)) : "Not yet"}</dd></div>
-                <div>
+                {/* Vonage lists no Auth+ vet: the verified date above is all it reports. */}
+                {caps.kind === "VONAGE" ? null : <div>
                   <dt className="text-xs text-muted-foreground">Authentication+ vet</dt>
                   <dd><Badge tone={data.authPlus.vettingStatus === "ACTIVE" ? "success" : data.authPlus.vettingStatus === "EXPIRED" || data.authPlus.vettingStatus === "FAILED" ? "danger" : "neutral"} className="font-mono">{data.authPlus.vettingStatus ?? "not started"}</Badge></dd>
-                </div>
+                </div>}
                 <div><dt className="text-xs text-muted-foreground">Last resent from here</dt><dd>{data.authPlus.lastResend ? formatDateTime(data.authPlus.lastResend) : "Never"}</dd></div>
               </dl>
               <p className="text-xs text-muted-foreground">
                 The email can be resent only within 30 days of the start of the verification and at most once every 2 hours
                 {data.authPlus.lastResend ? ` (next from ${formatDateTime(new Date(data.authPlus.lastResend.getTime() + TWO_FA_THROTTLE_MS))})` : ""}.
               </p>
-              {act && data.authPlus.vettingStatus !== "ACTIVE" ? <AuthPlusResend brandId={brand.brandId} /> : null}
+              {act && data.authPlus.vettingStatus !== "ACTIVE" && !d.businessContactEmailVerifiedDate ? <AuthPlusResend brandId={brand.brandId} /> : null}
             </div>
           </Section>
         ) : null}

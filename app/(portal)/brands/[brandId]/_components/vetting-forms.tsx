@@ -184,7 +184,7 @@ export function RefreshVettingButton({ brandId }: { brandId: string }) {
   );
 }
 
-export function VettingAppeal({ brandId, evpId, vettingId, categories }: { brandId: string; evpId: string; vettingId: string; categories: AppealCategory[] }) {
+export function VettingAppeal({ brandId, evpId, vettingId, categories, upstream }: { brandId: string; evpId: string; vettingId: string; categories: AppealCategory[]; upstream?: string }) {
   const [open, setOpen] = useState(false);
   if (!open) return <Button variant="outline" size="sm" onClick={() => setOpen(true)} aria-label={`Appeal the ${evpId} vet ${vettingId}`}>Appeal…</Button>;
   return (
@@ -194,6 +194,7 @@ export function VettingAppeal({ brandId, evpId, vettingId, categories }: { brand
         <Button variant="ghost" size="sm" onClick={() => setOpen(false)}>Close</Button>
       </div>
       <AppealForm
+        upstream={upstream}
         idPrefix={`vet-${vettingId}`}
         categories={categories.filter((c) => !("evpIds" in c) || !(c as { evpIds: string[] }).evpIds.length || (c as { evpIds: string[] }).evpIds.includes(evpId))}
         submitLabel="Send vetting appeal"

@@ -69,7 +69,7 @@ export function VettingTab({ brandId, entityType, data, canAct, caps }: { brandI
                     {canAct ? (
                       <TableCell>
                         {caps.has("brand.appeals") && v.vettingId && (v.vettingStatus === "ACTIVE" || v.vettingStatus === "FAILED" || v.vettingStatus === "EXPIRED") ? (
-                          <VettingAppeal brandId={brandId} evpId={v.evpId} vettingId={v.vettingId} categories={data.appealCategories} />
+                          <VettingAppeal brandId={brandId} evpId={v.evpId} vettingId={v.vettingId} categories={data.appealCategories} upstream={caps.kind} />
                         ) : null}
                       </TableCell>
                     ) : null}
