@@ -145,6 +145,8 @@ describe("submitBrandDraft", () => {
     expect(brandsCreated()).toBe(before + 1);
     expect(new Set(ok.map((x) => x.value.brandId)).size).toBe(1);
     expect((await submitBrandDraft(t.db, org.ctx, { draftId })).brandId).toBe(ok[0]!.value.brandId);
+    // One brand, one audit row: the submits that lost the race do not record it again.
+    expect(await t.db.auditLog.count({ where: { orgId: org.org.id, action: "brand.create", targetId: ok[0]!.value.brandId } })).toBe(1);
   });
 
   it("refuses an incomplete draft with errors at its fields and sends nothing", async () => {

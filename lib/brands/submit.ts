@@ -43,11 +43,14 @@ export async function submitBrandDraft(
   const fees = await upstreamFeesFor(db, orgId);
   const askedAt = new Date();
   const brand = await client.brands.create(body as BrandCreateRequest, { idempotencyKey: key });
-  await db.$transaction(async (tx) => {
+  const recorded = await db.$transaction(async (tx) => {
+    // Two submits of one draft (two tabs, or a retry beside a request still running) get the same brand from the
+    // billable intent; only the first records it, so the audit log has one brand.create per brand.
+    const claimed = await tx.brandDraft.updateMany({ where: { id: draft.id, orgId, brandId: null }, data: { brandId: brand.brandId, submittedAt: new Date() } });
+    if (claimed.count === 0) return false;
     await upsertBrand(tx, orgId, brand, askedAt);
     // The registry keeps the tags sent with the brand but does not echo them in its brand object.
     if (Array.isArray(body?.tag) && body.tag.length) await mirrorBrandTags(tx, orgId, brand.brandId, body.tag as string[]);
-    await tx.brandDraft.updateMany({ where: { id: draft.id, orgId }, data: { brandId: brand.brandId, submittedAt: new Date() } });
     await audit(tx, {
       orgId, actor: ctx.user, action: "brand.create", targetType: "brand", targetId: brand.brandId, outcome: "SUCCESS",
       detail: {
@@ -55,6 +58,7 @@ export async function submitBrandDraft(
         mock: Boolean(body?.mock), feeUsd: fees.brand?.amountUsd ?? null,
       },
     });
+    return true;
   });
-  return { brandId: brand.brandId, alreadySubmitted: false };
+  return { brandId: brand.brandId, alreadySubmitted: !recorded };
 }

@@ -15,7 +15,6 @@ import os from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const KEY = "chaos-key";
 const SECRET = "chaos-secret";
 
@@ -134,7 +133,9 @@ class Proc {
   readonly output: string[] = [];
   constructor(private readonly name: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv) {}
   start() {
-    const child = spawn(TSX, this.args, { cwd: ROOT, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    // node itself with tsx's loader, not the tsx CLI: the CLI runs the program in a grandchild that a SIGKILL of the
+    // CLI leaves running, so the "killed" worker would go on working (the first version of this run did exactly that).
+    const child = spawn(process.execPath, ["--import", "tsx", ...this.args], { cwd: ROOT, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
     const keep = (b: Buffer) => {
       for (const line of b.toString().split("\n")) if (line.trim()) this.output.push(`[${this.name}] ${line}`);
       if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
