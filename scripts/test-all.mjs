@@ -61,7 +61,7 @@ function ensureChromium() {
   return false;
 }
 
-for (const f of ["vitest-pglite.json", "vitest-postgres.json", "playwright.json", "totals.json"]) fs.rmSync(path.join(out, f), { force: true });
+for (const f of ["vitest-pglite.json", "vitest-postgres.json", "vitest-chaos.json", "playwright.json", "totals.json"]) fs.rmSync(path.join(out, f), { force: true });
 
 const gen = stage("prisma client", "npm", ["run", "-s", "db:generate"]);
 if (!gen) finish(false);
@@ -83,6 +83,16 @@ if (TEST_DATABASE_URL) {
   if (!pgOk) finish(false);
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: database tests ran on PGlite only.)");
+}
+
+// The short crash-and-fault run: real worker, creator and sandbox processes on a PostgreSQL cluster of its own
+// (test/chaos); it needs PostgreSQL's server binaries, not a running server.
+if (fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(path.join("/usr/lib/postgresql", v, "bin", "initdb")))) {
+  const chaosOk = stage("chaos (kill -9, faults, PostgreSQL restart)", bin("vitest"), ["run", "test/chaos", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-chaos.json`], { CHAOS: "1" });
+  countVitest(path.join(out, "vitest-chaos.json"));
+  if (!chaosOk) finish(false);
+} else {
+  console.log("\n(PostgreSQL's server binaries are not installed: the chaos run was skipped.)");
 }
 
 if (process.env.TEST_SKIP_E2E === "1") finish(true);

@@ -1,7 +1,9 @@
+import os from "node:os";
 import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { enqueue } from "@/lib/jobs/boss";
+import { acquireLease, LEASE_TTL_MS, takeExpiredLeases } from "@/lib/jobs/lease";
 import { BULK_SLICE_MS, QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
 import { dueForCheck } from "@/lib/mirror/cadence";
 import { runBulkJob, unfinishedJobIds } from "@/lib/migrations/bulk";
@@ -47,10 +49,30 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     const { jobId } = QUEUES.bulkRun.payload.parse(job!.data);
     const row = await deps.db.bulkJob.findUnique({ where: { id: jobId }, select: { orgId: true } });
     if (!row) return { skipped: "no such bulk job" };
-    const r = await runBulkJob(deps.db, await clientFor(row.orgId), jobId, { sliceMs: BULK_SLICE_MS });
-    if (r.more) await enqueueBulk(jobId);
+    const lease = await acquireLease(deps.db, jobId, `${os.hostname()}:${process.pid}:${job!.id}`, job!.id);
+    if (!lease) return { skipped: "another runner holds the job" };
+    let r: Awaited<ReturnType<typeof runBulkJob>>;
+    try {
+      r = await runBulkJob(deps.db, await clientFor(row.orgId), jobId, { sliceMs: BULK_SLICE_MS, shouldStop: () => !lease.held() });
+    } finally {
+      await lease.release().catch(() => undefined);
+    }
+    // A runner that lost its lease was replaced: the new one queues what is left.
+    if (r.more && lease.held()) await enqueueBulk(jobId);
     return { status: r.status, succeeded: r.succeeded, skipped: r.skipped, failed: r.failed, more: r.more };
   });
+  // A slice whose runner died (kill -9, lost host) stops renewing its lease: cancel its queue entry, which pg-boss
+  // would otherwise keep active for 15 minutes, and queue the job again.
+  const sweep = async () => {
+    for (const { jobId, queueJobId } of await takeExpiredLeases(deps.db)) {
+      if (queueJobId) await b.cancel(QUEUES.bulkRun.name, queueJobId).catch(() => undefined);
+      await enqueueBulk(jobId);
+      log().warn({ component: "worker", jobId, queueJobId }, "bulk job runner stopped renewing its lease; job queued again");
+    }
+  };
+  const sweeper = setInterval(() => void sweep().catch((err) => log().error({ component: "worker", err }, "lease sweep failed")), LEASE_TTL_MS / 2);
+  sweeper.unref();
+  b.once("stopped", () => clearInterval(sweeper));
   // Bulk jobs left unfinished by a stopped or crashed worker continue now.
   for (const jobId of await unfinishedJobIds(deps.db)) await enqueueBulk(jobId);
 

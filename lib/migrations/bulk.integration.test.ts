@@ -109,6 +109,19 @@ describe("bulk migrate", () => {
     await expect(requestCancel(t.db, ctx(), jobId)).rejects.toThrow(/already finished/);
   });
 
+
+  it("a runner that lost the job's lease stops before its next item and leaves the rest to its successor", async () => {
+    const { brandId } = sandbox.control.seedSharedCampaigns({ count: 6, brandName: "Lease Brand" });
+    await reconcileOrg(t.db, client, org.org.id);
+    const { jobId } = await createBulkJob(t.db, ctx(), { params: { kind: "MIGRATE", upstreamCnpId: "SCNP002" }, selection: { outgoing: { brandId } } });
+    let calls = 0;
+    const first = await runBulkJob(t.db, client, jobId, { ...fast, afterCall: () => void calls++, shouldStop: () => calls >= 2 });
+    expect(first).toMatchObject({ status: "RUNNING", succeeded: 2, more: false });
+    expect((await items(jobId)).filter((i) => i.state === "PENDING")).toHaveLength(4);
+    const second = await runBulkJob(t.db, client, jobId, fast);
+    expect(second).toMatchObject({ status: "COMPLETED", succeeded: 6, failed: 0 });
+    for (const i of await items(jobId)) expect(initiations(i.campaignId)).toBe(1);
+  });
   it("a refusal fails the item with the registry's error; retry failed re-runs only those items", async () => {
     const { campaignIds } = sandbox.control.seedSharedCampaigns({ count: 5, brandName: "Retry Brand" });
     await reconcileOrg(t.db, client, org.org.id);

@@ -35,6 +35,8 @@ export type RunOptions = {
   afterCall?: (item: Item) => Promise<void> | void;
   /** Stop claiming items after this long and return unfinished (the worker re-queues the rest as a new slice). */
   sliceMs?: number;
+  /** Asked before each item: true when this runner must stop at once (it lost the job's lease to another). */
+  shouldStop?: () => boolean;
 };
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -290,9 +292,14 @@ export async function runBulkJob(db: Db, client: TcrClient, jobId: string, optio
 
   const cancelled = async () => Boolean((await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt);
   const interrupted = await db.bulkJobItem.findMany({ where: { jobId, state: "RUNNING" }, orderBy: { id: "asc" } });
-  for (const item of interrupted) await finish(rt, item, await processItem(rt, item, opts, true));
+  const replaced = async () => ({ ...(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })), more: false });
+  for (const item of interrupted) {
+    if (options.shouldStop?.()) return replaced();
+    await finish(rt, item, await processItem(rt, item, opts, true));
+  }
 
   for (;;) {
+    if (options.shouldStop?.()) return replaced();
     if (await cancelled()) break;
     if (Date.now() > until) return { ...(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })), more: true };
     const next = await db.bulkJobItem.findFirst({ where: { jobId, state: "PENDING" }, orderBy: { id: "asc" } });

@@ -21,7 +21,11 @@ export class RegistryNotConfiguredError extends ValidationFailedError {
  * The registry client for one organization: its upstream's adapter (TCR itself, or a CPaaS behind the provider
  * port) with its credentials, the shared limiter and its billable intents.
  */
-export async function registryClientFor(db: Db, orgId: string, overrides: { timeoutMs?: number } = {}): Promise<TcrClient> {
+export async function registryClientFor(
+  db: Db,
+  orgId: string,
+  overrides: { timeoutMs?: number; billable?: { staleAfterMs?: number } } = {},
+): Promise<TcrClient> {
   const creds = await loadCredentials(db, orgId);
   if (!creds) throw new RegistryNotConfiguredError();
   return clientForKind(creds.kind, {
@@ -32,6 +36,7 @@ export async function registryClientFor(db: Db, orgId: string, overrides: { time
     logger: log().child({ component: "tcr", orgId }),
     intentStore: new PrismaIntentStore(db, orgId),
     timeoutMs: overrides.timeoutMs,
+    billable: overrides.billable,
   });
 }
 

@@ -15,8 +15,10 @@ const d = db();
 const org = await d.organization.findUniqueOrThrow({ where: { id: orgId } });
 const user = await d.user.findUniqueOrThrow({ where: { id: userId } });
 const ctx = { org: { id: org.id, name: org.name, key: org.key }, user: { id: user.id, email: user.email, name: user.name }, role: "OWNER" as const };
-// A short timeout, so a hung registry call becomes an ambiguous outcome within the run, not after it.
-const clientFor = (x: typeof d, id: string) => registryClientFor(x, id, { timeoutMs: 3_000 });
+// A short timeout, so a hung registry call becomes an ambiguous outcome within the run, not after it; and a stale
+// window scaled to it (the portal's default is 5 minutes for its 30 s timeout): a creator killed mid-send leaves its
+// intent claimed, and the next start may only take it over, after asking the registry, once the claim is stale.
+const clientFor = (x: typeof d, id: string) => registryClientFor(x, id, { timeoutMs: 3_000, billable: { staleAfterMs: 20_000 } });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 for (let round = 1; ; round++) {
