@@ -36,7 +36,7 @@ export async function listAudit(db: Db, orgId: string, f: AuditFilter) {
   const [rows, total, actions] = await Promise.all([
     db.auditLog.findMany({ where: { AND: [base, cursorWhere] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: AUDIT_PAGE_SIZE + 1 }),
     db.auditLog.count({ where: base }),
-    db.auditLog.findMany({ where: { orgId }, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.auditLog.groupBy({ by: ["action"], where: { orgId }, orderBy: { action: "asc" } }),
   ]);
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   return {

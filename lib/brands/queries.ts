@@ -65,7 +65,7 @@ export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir:
       },
     }),
     db.brand.count({ where: w }),
-    db.brand.findMany({ where: { orgId, vertical: { not: null } }, distinct: ["vertical"], select: { vertical: true }, orderBy: { vertical: "asc" } }),
+    db.brand.groupBy({ by: ["vertical"], where: { orgId, vertical: { not: null } }, orderBy: { vertical: "asc" } }),
     brandTagOptions(db, orgId),
   ]);
   const counts = rows.length

@@ -64,7 +64,7 @@ export async function targetNames(db: Db, orgId: string, ids: string[]): Promise
 
 /** Brands this organization's files were used for (directly or through a campaign), for the library filter. */
 export async function brandsWithEvidence(db: Db, orgId: string) {
-  const targets = await db.evidenceAttachment.findMany({ where: { orgId }, distinct: ["targetId"], select: { targetId: true } });
+  const targets = await db.evidenceAttachment.groupBy({ by: ["targetId"], where: { orgId } });
   const names = await targetNames(db, orgId, targets.map((t) => t.targetId));
   const brands = new Map<string, string | null>();
   for (const n of Object.values(names)) if (n.brandId) brands.set(n.brandId, n.brandName);

@@ -13,8 +13,10 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const ROOT = path.resolve(__dirname, "../..");
+// import.meta.url, not __dirname: bench/chaos.ts runs this as an ES module under tsx, where __dirname is undefined.
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const KEY = "chaos-key";
 const SECRET = "chaos-secret";
 
