@@ -77,5 +77,11 @@ console.log(`peak RSS: ${(peakRss / MB).toFixed(0)} MB (${(rssBefore / MB).toFix
 const migrations = await t.db.cnpMigration.count({ where: { orgId: org.id, direction: "OUTGOING", targetCnpId: "SCNP002" } });
 if (done.succeeded !== COUNT || migrations !== COUNT) throw new Error(`expected ${COUNT} migrations, got ${done.succeeded} succeeded / ${migrations} mirrored`);
 
+console.log(JSON.stringify({
+  bench: rateLimited ? "bulk-migrate-rate-limited" : "bulk-migrate", db: t.kind, items: total, seconds: +(runMs / 1000).toFixed(1),
+  ...(rateLimited ? { floor_s: +(calls.write / writeRate).toFixed(1), ratio: +(runMs / 1000 / (calls.write / writeRate)).toFixed(2) } : {}),
+  rss_growth_mb: Math.round((peakRss - rssBefore) / MB),
+}));
+
 await sandbox.close();
 await t.close();

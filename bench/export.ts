@@ -190,6 +190,11 @@ try {
     console.log(`  live JS heap after GC at 0/25/50/75/100% of rows: ${[0, 0.25, 0.5, 0.75, 1].map(at).join(" / ")} MB${globalThis.gc ? "" : " (run with --expose-gc for these to mean anything)"}`);
   }
   console.log(row(copy));
+  const heapGrowth = s.length ? (Math.max(...s) - s[0]!) / MB : null;
+  console.log(JSON.stringify({
+    bench: "export", db: b.kind, rows: portal.result.rows, portal_s: +(portal.ms / 1000).toFixed(2), ceiling_s: +(copy.ms / 1000).toFixed(2),
+    ratio: +(portal.ms / copy.ms).toFixed(2), heap_mb: heapGrowth === null ? null : +heapGrowth.toFixed(1),
+  }));
   if (portal.result.rows !== ROWS || copy.result.rows !== ROWS) {
     console.log(`MISMATCH: expected ${ROWS} rows, portal ${portal.result.rows}, COPY ${copy.result.rows}`);
     process.exitCode = 1;

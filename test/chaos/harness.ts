@@ -350,20 +350,32 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
       const intent = await d.billableIntent.findUnique({ where: { orgId_key: { orgId: org.id, key: brandDraftKey(dr.id) } } });
       const ref = intent?.referenceId ?? null;
       const n = ref ? (byRef.get(ref) ?? 0) : 0;
-      if (n > 1) duplicates += n - 1;
+      if (n > 1) {
+        duplicates += n - 1;
+        log(`[chaos] DUPLICATE brand: draft ${dr.id} (reference ${ref}) has ${n} brands at the registry; intent ${JSON.stringify({ status: intent?.status, sendCount: intent?.sendCount, error: intent?.lastError })}`);
+      }
       if (n === 0 || !dr.brandId) lost++;
     }
     // Brands the sandbox made beyond the drafts (the shared campaigns' brand is the one made by the seed).
     const extraBrands = counters.brands - o.brands;
-    if (extraBrands > 0) duplicates += extraBrands;
+    if (extraBrands > 0) {
+      duplicates += extraBrands;
+      log(`[chaos] DUPLICATE brands: the registry created ${counters.brands} brands for ${o.brands} drafts`);
+    }
     let vetDuplicates = 0;
     for (const draftId of vetDrafts) {
       const dr = drafts.find((x) => x.id === draftId)!;
       const vets = dr.brandId ? (await client.brands.listExternalVetting(dr.brandId, { evpId: "AEGIS" })).length : 0;
-      if (vets > 1) vetDuplicates += vets - 1;
+      if (vets > 1) {
+        vetDuplicates += vets - 1;
+        const intent = await d.billableIntent.findFirst({ where: { orgId: org.id, key: { endsWith: `chaos-${draftId}` } } });
+        log(`[chaos] DUPLICATE vet: brand ${dr.brandId} (draft ${draftId}) has ${vets} vets; intent ${JSON.stringify({ key: intent?.key, status: intent?.status, sendCount: intent?.sendCount, error: intent?.lastError })}`);
+      }
       if (vets === 0) lost++;
     }
-    duplicates += vetDuplicates + Math.max(0, counters.vettingOrders - o.vets - vetDuplicates);
+    const extraVets = Math.max(0, counters.vettingOrders - o.vets - vetDuplicates);
+    if (extraVets > 0) log(`[chaos] DUPLICATE vets: the registry took ${counters.vettingOrders} vetting orders for ${o.vets} vets`);
+    duplicates += vetDuplicates + extraVets;
 
     const job = await d.bulkJob.findUniqueOrThrow({ where: { id: jobId } });
     const items = await d.bulkJobItem.groupBy({ by: ["state"], where: { jobId }, _count: true });

@@ -1,0 +1,46 @@
+// `npm run -s bench`: every benchmark in turn, each in a process of its own (so one's memory cannot count in
+// another's), with its output as it runs; then the one-line JSON figure of each, together, as the last lines.
+//   npm run -s bench -- list-pages export     only those
+import { spawn } from "node:child_process";
+
+const ALL = [
+  ["export", ["bench/export.ts"]],
+  ["list-pages", ["bench/list-pages.ts"]],
+  ["bulk-migrate", ["bench/bulk-migrate.ts", "--count", "2000"]],
+  ["bulk-migrate-rate-limited", ["bench/bulk-migrate.ts", "--rate-limited", "--count", "1000"]],
+  ["webhook-intake", ["bench/webhook-intake.ts"]],
+  ["upload", ["bench/upload.ts"]],
+  ["chaos", ["bench/chaos.ts"]],
+];
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !ALL.some(([name]) => name === n));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(", ")}; there are: ${ALL.map(([n]) => n).join(", ")}`);
+  process.exit(2);
+}
+const figures = [];
+let failed = 0;
+for (const [name, args] of ALL.filter(([n]) => only.length === 0 || only.includes(n))) {
+  console.log(`\n━━ bench ${name} ━━`);
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", ...args], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    let rest = "";
+    child.stdout.on("data", (b) => {
+      process.stdout.write(b);
+      const lines = (rest + b.toString()).split("\n");
+      rest = lines.pop() ?? "";
+      for (const l of lines) if (l.startsWith('{"bench"')) figures.push(l);
+    });
+    child.on("exit", (c) => {
+      if (rest.startsWith('{"bench"')) figures.push(rest);
+      resolve(c ?? 1);
+    });
+  });
+  if (code !== 0) {
+    failed++;
+    figures.push(JSON.stringify({ bench: name, error: `exited with ${code}` }));
+  }
+}
+console.log("");
+for (const f of figures) console.log(f);
+process.exit(failed ? 1 : 0);
