@@ -138,7 +138,10 @@ class Proc {
     // node itself with tsx's loader, not the tsx CLI: the CLI runs the program in a grandchild that a SIGKILL of the
     // CLI leaves running, so the "killed" worker would go on working (the first version of this run did exactly that).
     const child = spawn(process.execPath, ["--import", "tsx", ...this.args], { cwd: ROOT, env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    const file = process.env.CHAOS_LOG_DIR ? path.join(process.env.CHAOS_LOG_DIR, `${this.name}.log`) : null;
     const keep = (b: Buffer) => {
+      // CHAOS_LOG_DIR keeps every line of every process, for finding out what a failed run did.
+      if (file) fs.appendFileSync(file, b);
       for (const line of b.toString().split("\n")) if (line.trim()) this.output.push(`[${this.name}] ${line}`);
       if (this.output.length > 400) this.output.splice(0, this.output.length - 400);
     };
@@ -202,7 +205,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
       DATABASE_URL: pg.url,
       NEXTAUTH_SECRET: "chaos-secret-chaos-secret-chaos-secret-000",
       ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.CHAOS_LOG_DIR ? "info" : "warn",
       UPLOAD_DIR: path.join(dataDir, "uploads"),
       TEST_DATABASE_URL: "",
     };

@@ -11,10 +11,9 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { createResellerAction, deleteResellerAction, updateResellerAction } from "@/lib/resellers/actions";
 import { resellerFieldsSchema, type ResellerFields, type ResellerRow } from "@/lib/resellers/schemas";
+import { ResellerContactFields } from "./reseller-fields";
 
 /** Create (no reseller given) or edit one. The registry's update replaces all three fields, so all are sent. */
 export function ResellerFormDialog({ reseller }: { reseller?: ResellerRow }) {
@@ -53,15 +52,7 @@ export function ResellerFormDialog({ reseller }: { reseller?: ResellerRow }) {
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} noValidate className="grid gap-4" aria-label={reseller ? "Edit reseller" : "New reseller"}>
-          <FormField label="Company or display name (companyName)" htmlFor={`${id}-companyName`} required error={formState.errors.companyName?.message} description="Up to 100 characters.">
-            <Input {...register("companyName")} maxLength={100} autoComplete="organization" />
-          </FormField>
-          <FormField label="Contact phone (phone)" htmlFor={`${id}-phone`} required error={formState.errors.phone?.message} description="E.164 international format, e.g. +12025550143.">
-            <Input {...register("phone")} type="tel" autoComplete="tel" placeholder="+12025550143" />
-          </FormField>
-          <FormField label="Contact email (email)" htmlFor={`${id}-email`} required error={formState.errors.email?.message} description="Up to 100 characters.">
-            <Input {...register("email")} type="email" autoComplete="email" maxLength={100} />
-          </FormField>
+          <ResellerContactFields id={id} register={register} errors={formState.errors} companyLabel="Company or display name (companyName)" phoneLabel="Contact phone (phone)" phoneExample="+12025550143" />
           {formError ? <p role="status" className="text-sm font-medium text-destructive">{formError}</p> : null}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>

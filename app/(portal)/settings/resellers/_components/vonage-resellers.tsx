@@ -8,10 +8,9 @@ import { toast } from "sonner";
 import { applyActionResult } from "@/components/form/apply-action-result";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Input } from "@/components/ui/input";
 import { registerVonageResellerAction } from "@/lib/resellers/actions";
 import { vonageResellerSchema, type VonageResellerFields } from "@/lib/resellers/vonage-schemas";
+import { ResellerContactFields } from "./reseller-fields";
 
 /** Asks Vonage to register a reseller; Vonage reviews it (PENDING, then APPROVED or REJECTED with a reason). */
 export function VonageResellerDialog() {
@@ -41,15 +40,7 @@ export function VonageResellerDialog() {
           <DialogDescription>Vonage reviews each reseller. Once approved it gets a registry reseller id that campaigns can name; a rejection comes with Vonage&apos;s reason.</DialogDescription>
         </DialogHeader>
         <form onSubmit={submit} noValidate className="grid gap-4" aria-label="Register a reseller">
-          <FormField label="Company name (company_name)" htmlFor={`${id}-companyName`} required error={formState.errors.companyName?.message} description="Up to 100 characters.">
-            <Input {...register("companyName")} maxLength={100} autoComplete="organization" />
-          </FormField>
-          <FormField label="Mobile phone (phone)" htmlFor={`${id}-phone`} required error={formState.errors.phone?.message} description="International (E.164) form, e.g. +14155550110.">
-            <Input {...register("phone")} type="tel" autoComplete="tel" placeholder="+14155550110" />
-          </FormField>
-          <FormField label="Contact email (email)" htmlFor={`${id}-email`} required error={formState.errors.email?.message} description="Up to 100 characters.">
-            <Input {...register("email")} type="email" autoComplete="email" maxLength={100} />
-          </FormField>
+          <ResellerContactFields id={id} register={register} errors={formState.errors} companyLabel="Company name (company_name)" phoneLabel="Mobile phone (phone)" phoneExample="+14155550110" />
           {formError ? <p role="status" className="text-sm font-medium text-destructive">{formError}</p> : null}
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
