@@ -5,6 +5,8 @@
  */
 import { stringify } from "csv-stringify/sync";
 import { toCell } from "@/lib/csv";
+import { ENTITY_TYPES } from "@/lib/tcr/schemas/enums";
+import { brandFieldRules, type BrandField } from "@/lib/tcr/schemas/brand";
 import { columnsFor, type ImportKind } from "./columns";
 import { parseCsv, type CsvLimits } from "./parse";
 import type { DryRunResult, RowIssue } from "./dry-run";
@@ -12,10 +14,23 @@ import type { DryRunResult, RowIssue } from "./dry-run";
 const OPTIONS = { record_delimiter: "windows", quoted_match: /[\r\n]/ } as const;
 const csv = (records: string[][]) => stringify(records.map((r) => r.map((c) => toCell(c))), OPTIONS);
 
-/** The template: every column of the kind, and one example row. */
+/**
+ * The template: every column of the kind, then example rows. Brands: one per entity type, each filled only
+ * with the fields that type has (the others stay empty, as the wizard leaves them out).
+ */
 export function templateCsv(kind: ImportKind): string {
   const cols = columnsFor(kind);
-  return csv([cols.map((c) => c.field), cols.map((c) => c.example)]);
+  if (kind === "campaigns") return csv([cols.map((c) => c.field), cols.map((c) => c.example)]);
+  const rows = ENTITY_TYPES.map((et, i) =>
+    cols.map((c) => {
+      if (c.field === "entityType") return et;
+      if (c.field === "ref") return `${c.example}-${et.toLowerCase().replace(/_/g, "-")}`;
+      if (Object.hasOwn(brandFieldRules[et], c.field) && brandFieldRules[et][c.field as BrandField] === "forbidden") return "";
+      if (c.field === "ein") return c.example.slice(0, -1) + String(i);
+      return c.example;
+    }),
+  );
+  return csv([cols.map((c) => c.field), ...rows]);
 }
 
 /** One row per column: its name, label, when it is required, what it holds, an example. */

@@ -63,7 +63,9 @@ export type CsvLimits = { maxRows?: number; maxBytes?: number };
 export type CsvRecord = { line: number; values: string[] };
 export type ParsedCsv = { header: string[]; delimiter: string; records: AsyncGenerator<CsvRecord> };
 
-type Source = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+/** The file's bytes: a Node Readable, a web stream, any (async) iterable of chunks, or one chunk. */
+export type CsvSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | Uint8Array | string;
+type Source = CsvSource;
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -72,7 +74,9 @@ async function* checkedText(source: Source, maxBytes: number): AsyncGenerator<st
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let bytes = 0;
   let first = true;
-  for await (const raw of source) {
+  // A Buffer or string is iterable too, by byte or character: take it as one chunk.
+  const chunks = typeof source === "string" || source instanceof Uint8Array ? [source] : source;
+  for await (const raw of chunks) {
     const chunk = typeof raw === "string" ? new TextEncoder().encode(raw) : raw;
     if (chunk.length === 0) continue;
     if (first) {
