@@ -41,7 +41,7 @@ export function parseArgs(argv: string[]): CliArgs | { error: string } {
   return { kind: kind as ImportKind, file: files[0]!, org, brands };
 }
 
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr): Promise<number> {
   const args = parseArgs(argv);
   if ("error" in args) {
     err.write(`${args.error}\n${USAGE}\n`);

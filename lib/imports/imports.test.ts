@@ -222,7 +222,7 @@ describe("cli", () => {
   const sink = () => {
     let text = "";
     const w = new Writable({ write(c, _e, cb) { text += String(c); cb(); } });
-    return { w: w as unknown as NodeJS.WriteStream, text: () => text };
+    return { w, text: () => text };
   };
   it("refuses anything but --dry-run, and bad arguments, as usage errors", async () => {
     expect(parseArgs(["--kind", "brands", "f.csv"])).toEqual({ error: "only --dry-run is supported from the command line" });
