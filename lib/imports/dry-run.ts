@@ -353,7 +353,8 @@ export async function dryRunCampaigns(source: Parameters<typeof parseCsv>[0], op
       const parsed = CampaignBuilderCreateRequest.safeParse(request);
 
       let qualification: Qualification | null = null;
-      if (brandId && brand && opts.qualify && request.usecase) {
+      // Qualification is the registry's answer for an eligible brand; an ineligible one is not asked about.
+      if (brandId && brand && !errors.some((e) => e.field === "brandId") && opts.qualify && request.usecase) {
         const k = `${brandId}|${request.usecase}`;
         if (!qualifications.has(k)) qualifications.set(k, opts.qualify(brandId, request.usecase).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))));
         const q = await qualifications.get(k)!;
