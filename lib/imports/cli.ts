@@ -2,8 +2,9 @@
  * The import dry run from the command line (issue 19):
  *   npm run -s import -- --dry-run --kind brands|campaigns FILE.csv [--org ORGID] [--brands BRANDS.csv]
  * prints {"rows":[…],"totals":{…}} and exits 1 when any row fails, 2 on a usage error or a file that cannot
- * be read. --org checks duplicates and brand ids against that organization's mirror (DATABASE_URL) and prices
- * with its upstream's fees; --brands resolves a campaign file's brandRef column against a brand file.
+ * be read. --org checks duplicates and brand ids against that organization's mirror (DATABASE_URL), prices
+ * with its upstream's fees and asks its registry connection for each campaign's qualification (carriers, fee);
+ * --brands resolves a campaign file's brandRef column against a brand file.
  * Only the dry run exists here: running the import is the bulk job's (not wired to this command yet).
  */
 import { createReadStream } from "node:fs";
@@ -60,6 +61,10 @@ export async function main(argv: string[], out: { write(s: string): unknown } = 
         return 2;
       }
       Object.assign(opts, { db: client, orgId: org.id });
+      // The registry's qualification (read-only, free) for the campaign rows of brands the org already has.
+      const { registryClientFor } = await import("@/lib/registry/client");
+      let registry: ReturnType<typeof registryClientFor> | undefined;
+      opts.qualify = async (brandId, usecase) => (await (registry ??= registryClientFor(client, org.id))).campaignBuilder.qualifyBrandUsecase(brandId, usecase);
     }
     if (args.brands) opts.brandRefs = (await dryRunBrands(createReadStream(args.brands), opts)).brandRefs;
     const run = args.kind === "brands" ? dryRunBrands : dryRunCampaigns;

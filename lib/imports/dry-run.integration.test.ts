@@ -6,6 +6,8 @@ import { readFileSync } from "node:fs";
 import { dryRunBrands, dryRunCampaigns, dryRunJson, type Qualification } from "@/lib/imports";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
+import { useDb } from "@/lib/db";
+import { main } from "@/lib/imports/cli";
 
 let t: TestDb;
 let orgId: string;
@@ -79,5 +81,18 @@ describe("import dry run against the mirror", () => {
     // The mirror is read in batches: one brand and one campaign query for the whole file, none per row.
     expect(queries.filter((q) => q === "Brand.findMany")).toHaveLength(1);
     expect(queries.filter((q) => q === "Campaign.findMany")).toHaveLength(1);
+  });
+
+  // Last: the CLI disconnects the client it used when it ends.
+  it("the CLI with --org checks against that organization's mirror; with no registry connection, qualification is a warning", async () => {
+    useDb(t.db);
+    let out = "";
+    const dir = new URL("./fixtures/", import.meta.url).pathname;
+    const code = await main(["--dry-run", "--kind", "campaigns", "--org", orgId, "--brands", `${dir}brands-mixed.csv`, `${dir}campaigns-mirror.csv`], { write: (s: string) => (out += s) }, { write: () => true });
+    expect(code).toBe(1);
+    const json = JSON.parse(out);
+    expect(json.rows.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false, false, false, false, false]);
+    expect(json.rows[1].warnings[0]).toEqual({ field: "usecase", message: expect.stringMatching(/^The registry's qualification could not be fetched \(.*registry connection.*\): carriers and fee not checked$/) });
+    expect(json.totals).toEqual({ rows: 7, ok: 2, failed: 5, cost_usd: 0 });
   });
 });
