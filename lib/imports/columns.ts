@@ -107,6 +107,10 @@ const CONSENT_COLUMN_DEFS: ImportColumn[] = [
   { field: "consentFrequencyDetail", label: "Consent: frequency detail", required: "optional", description: "e.g. up to 4 msgs/month.", example: "up to 4 msgs/month" },
   { field: "consentRatesDisclosure", label: "Consent: rates disclosure", required: "with consentMethod", description: "true when the opt-in says \"Msg & data rates may apply\".", example: "true" },
   { field: "consentHelpDisclosure", label: "Consent: HELP disclosure", required: "with consentMethod", description: "true when the opt-in says \"Reply HELP for help\".", example: "true" },
+  { field: "consentCheckboxUnchecked", label: "Consent: SMS checkbox unchecked", required: "optional", description: "true when a web form or app has its own SMS checkbox, unchecked by default.", example: "true" },
+  { field: "consentNotConditionOfPurchase", label: "Consent: not a condition of purchase", required: "optional", description: "true when the opt-in says consent is not a condition of purchase.", example: "true" },
+  { field: "consentNoThirdPartySharing", label: "Consent: no third-party sharing", required: "optional", description: "true when opt-in data is not shared with third parties.", example: "true" },
+  { field: "consentCarrierDisclaimer", label: "Consent: carrier disclaimer", required: "optional", description: "true when the opt-in says carriers are not liable for delayed or undelivered messages.", example: "true" },
   { field: "consentStopDisclosure", label: "Consent: STOP disclosure", required: "with consentMethod", description: "true when the opt-in says \"Reply STOP to cancel\".", example: "true" },
 ];
 
@@ -114,7 +118,7 @@ const FLAG = (field: string, label: string, description: string, example = "fals
 
 export const CAMPAIGN_COLUMNS: ImportColumn[] = [
   { field: "brandId", label: "Brand id", required: "brandId or brandRef", description: "The registry brand id of a brand this organization already has (e.g. B1A2B3C).", example: "", synonyms: ["brand id", "tcr brand id"] },
-  { field: "brandRef", label: "Brand row reference", required: "brandId or brandRef", description: "The ref column of a brand row in the brand file imported with this one; the campaign waits for that brand.", example: "acme", synonyms: ["brand ref", "brand reference"] },
+  { field: "brandRef", label: "Brand row reference", required: "brandId or brandRef", description: "The ref column of a brand row in the brand file imported with this one; the campaign waits for that brand.", example: "acme-private-profit", synonyms: ["brand ref", "brand reference"] },
   { field: "usecase", label: "Use case", required: "required", description: "The registry use case, e.g. MARKETING, CUSTOMER_CARE, MIXED.", example: "CUSTOMER_CARE", synonyms: ["use case", "usecase", "campaign type"] },
   { field: "subUsecases", label: "Sub-use cases", required: "for MIXED and LOW_VOLUME", description: "Sub-use cases separated by commas, semicolons or |.", example: "", synonyms: ["sub use cases", "sub usecases", "subusecase"] },
   { field: "description", label: "Description", required: "required", description: "What the campaign sends and to whom (40 to 4096 characters).", example: "Appointment reminders and rescheduling for Acme Dental patients who booked online.", synonyms: ["campaign description"] },

@@ -216,7 +216,8 @@ const CONSENT_FIELD_OF: Record<string, string> = {
   programName: "consentProgramName", messagePurpose: "consentPurpose", frequency: "consentFrequency", frequencyDetail: "consentFrequencyDetail",
   ratesDisclosure: "consentRatesDisclosure", helpDisclosure: "consentHelpDisclosure", stopDisclosure: "consentStopDisclosure",
   privacyPolicyUrl: "privacyPolicyLink", termsUrl: "termsAndConditionsLink",
-  method: "consentMethod", location: "consentLocation", evidenceUrl: "consentEvidenceUrl", keywords: "consentKeywords", details: "consentLocation",
+  notConditionOfPurchase: "consentNotConditionOfPurchase", noThirdPartySharing: "consentNoThirdPartySharing", carrierDisclaimer: "consentCarrierDisclaimer",
+  checkboxUnchecked: "consentCheckboxUnchecked", method: "consentMethod", location: "consentLocation", evidenceUrl: "consentEvidenceUrl", keywords: "consentKeywords", details: "consentLocation",
 };
 
 function consentOf(cells: Cells, errors: RowIssue[]): Consent | null {
@@ -224,12 +225,15 @@ function consentOf(cells: Cells, errors: RowIssue[]): Consent | null {
   const draft = {
     programName: cells("consentProgramName"),
     messagePurpose: cells("consentPurpose"),
-    mechanisms: [{ method: cells("consentMethod").toUpperCase(), location: cells("consentLocation"), evidenceUrl: cells("consentEvidenceUrl") || undefined, keywords: cells("consentKeywords") || undefined }],
+    mechanisms: [{ method: cells("consentMethod").toUpperCase(), location: cells("consentLocation"), evidenceUrl: cells("consentEvidenceUrl") || undefined, keywords: cells("consentKeywords") || undefined, checkboxUnchecked: flag(cells, "consentCheckboxUnchecked", errors) }],
     frequency: cells("consentFrequency").toUpperCase(),
     frequencyDetail: cells("consentFrequencyDetail") || undefined,
     ratesDisclosure: flag(cells, "consentRatesDisclosure", errors) ?? false,
     helpDisclosure: flag(cells, "consentHelpDisclosure", errors) ?? false,
     stopDisclosure: flag(cells, "consentStopDisclosure", errors) ?? false,
+    notConditionOfPurchase: flag(cells, "consentNotConditionOfPurchase", errors) ?? false,
+    noThirdPartySharing: flag(cells, "consentNoThirdPartySharing", errors) ?? false,
+    carrierDisclaimer: flag(cells, "consentCarrierDisclaimer", errors) ?? false,
     privacyPolicyUrl: cells("privacyPolicyLink"),
     termsUrl: cells("termsAndConditionsLink"),
   };
@@ -380,6 +384,8 @@ export async function dryRunCampaigns(source: Parameters<typeof parseCsv>[0], op
         else if (!warnings.some((w) => w.field === issue.field && w.message === issue.message)) warnings.push(issue);
       }
       if (!parsed.success) for (const i of parsed.error.issues) addOnce(errors, { field: String(i.path[0] ?? "usecase"), message: i.message });
+      // A consent with errors composes no message flow: its own columns say what to fix, not an empty messageFlow.
+      if (cells("consentMethod") && !consent && !cells("messageFlow")) errors.splice(0, errors.length, ...errors.filter((e) => e.field !== "messageFlow"));
 
       const samples = SAMPLE_FIELDS.map((s) => cells(s));
       const key = campaignKey(brandId || `ref:${brandRef}`, request.usecase, samples);

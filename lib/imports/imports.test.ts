@@ -143,6 +143,16 @@ describe("templates", () => {
     const r = await dryRunBrands(templateCsv("brands"));
     expect(r.rows).toEqual([2, 3, 4, 5, 6].map((line) => ({ line, ok: true, errors: [], warnings: [] })));
   });
+  it("the campaign template's example row, pointing at a template brand, passes the builder's rules and the compliance check", async () => {
+    const brands = await dryRunBrands(templateCsv("brands"));
+    const r = await dryRunCampaigns(templateCsv("campaigns"), { brandRefs: brands.brandRefs });
+    expect(r.rows).toEqual([{ line: 2, ok: true, errors: [], warnings: [{ field: "usecase", message: "Carrier qualification and the campaign fee are known once the brand is registered" }] }]);
+  });
+  it("a structured consent with a gap is an error at its column", async () => {
+    const csv = templateCsv("campaigns").replace("https://www.acmedental.com/sms-optin.png", "");
+    const r = await dryRunCampaigns(csv, { brandRefs: (await dryRunBrands(templateCsv("brands"))).brandRefs });
+    expect(r.rows[0]!.errors).toEqual([{ field: "consentEvidenceUrl", message: "Link a public screenshot or script of this opt-in" }]);
+  });
 });
 
 describe("dryRunBrands without a mirror", () => {
