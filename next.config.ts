@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and wasm-backed server packages are loaded from node_modules at run time, not bundled.
@@ -10,18 +11,10 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // `npm test` runs tsc over the whole project before it builds, so its build may skip Next's second pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_BUILD_SKIP_TYPECHECK === "1" },
+  // The same-on-every-response headers, for the static assets proxy.ts skips (it sets these and the per-request
+  // CSP and HSTS on everything else). No CSP here: a second policy without the nonce would block every script.
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import { connection } from "next/server";
 import { Toaster } from "@/components/ui/toaster";
 import { Providers } from "@/app/providers";
 import "./globals.css";
@@ -16,7 +17,10 @@ export const metadata: Metadata = {
   description: "Register and run 10DLC brands and campaigns with The Campaign Registry.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+// Every page renders per request: Next puts the request's CSP nonce (set by proxy.ts) on its scripts only while
+// rendering, so a page prerendered at build time would carry no nonce and its scripts would be blocked.
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  await connection();
   return (
     <html lang="en" className={inter.variable}>
       <body className="font-sans antialiased">

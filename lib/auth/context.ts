@@ -5,6 +5,7 @@ import { getToken } from "next-auth/jwt";
 import type { Role } from "@/generated/prisma/enums";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authCookies } from "@/lib/auth/cookies";
 import { sessionPolicy } from "@/lib/auth/options";
 import { validateSession } from "@/lib/auth/sessions";
 
@@ -26,6 +27,7 @@ export const currentUser = cache(async (): Promise<{ user: SessionUser; sid: str
     // Cookie only: the Authorization-header fallback of getToken is not a way into the portal.
     req: { headers: {}, cookies: Object.fromEntries(c.getAll().map((x) => [x.name, x.value])) } as never,
     secret: env().NEXTAUTH_SECRET,
+    cookieName: authCookies().sessionToken.name,
   });
   if (!token?.sid) return null;
   const user = await validateSession(db(), token.sid, sessionPolicy());

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { authCookies, siteIsHttps } from "@/lib/auth/cookies";
 import { log } from "@/lib/log";
 import { signInSchema } from "@/lib/auth/schemas";
 import { revokeSession, signIn, SignInRefused } from "@/lib/auth/sessions";
@@ -23,6 +24,9 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: policy.maxHours * 3600 },
+    // HttpOnly, SameSite=Lax, and Secure with __Secure-/__Host- names when the site is https (lib/auth/cookies.ts).
+    useSecureCookies: siteIsHttps(),
+    cookies: authCookies(),
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({

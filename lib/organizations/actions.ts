@@ -1,13 +1,12 @@
 "use server";
 import { cookies } from "next/headers";
 import { currentUser, ORG_COOKIE } from "@/lib/auth/context";
+import { appCookieOptions } from "@/lib/auth/cookies";
 import { db } from "@/lib/db";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { createOrganization } from "@/lib/organizations/commands";
 import { createOrgSchema, switchOrgSchema } from "@/lib/organizations/schemas";
 import { zodFieldErrors, type ActionResult } from "@/lib/safe-action";
-
-const cookieOptions = { httpOnly: true, sameSite: "lax" as const, path: "/" };
 
 // These two act on the user rather than inside one organization, so they check membership themselves.
 export async function switchOrganizationAction(input: { orgId: string }): Promise<ActionResult<null>> {
@@ -17,7 +16,7 @@ export async function switchOrganizationAction(input: { orgId: string }): Promis
   if (!parsed.success) return { ok: false, error: "Choose an organization." };
   const m = await db().membership.findUnique({ where: { userId_orgId: { userId: session.user.id, orgId: parsed.data.orgId } } });
   if (!m) return { ok: false, error: new NotFoundError("That organization").message };
-  (await cookies()).set(ORG_COOKIE, m.orgId, cookieOptions);
+  (await cookies()).set(ORG_COOKIE, m.orgId, appCookieOptions());
   return { ok: true, data: null };
 }
 
@@ -27,6 +26,6 @@ export async function createOrganizationAction(input: { name: string }): Promise
   const parsed = createOrgSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: zodFieldErrors(parsed.error) };
   const org = await createOrganization(db(), session.user, parsed.data.name);
-  (await cookies()).set(ORG_COOKIE, org.id, cookieOptions);
+  (await cookies()).set(ORG_COOKIE, org.id, appCookieOptions());
   return { ok: true, data: { orgId: org.id } };
 }

@@ -1,6 +1,7 @@
 import type { RawSearchParams } from "@/components/data-table/url-state";
 import { csvStream, exportFileName } from "@/lib/csv";
 import type { Db } from "@/lib/db";
+import { downloadHeaders } from "@/lib/http/download";
 import type { Report } from "./types";
 
 /** The URL's query as the list pages receive it (repeated params as arrays); `bom` is the export's own option. */
@@ -24,10 +25,7 @@ export function exportResponse(opts: { db: Db; orgId: string; report: Report; ra
   const body = csvStream({ columns: report.columns, batches: report.open(db, orgId, raw), bom, onError });
   return new Response(body, {
     headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
+      ...downloadHeaders({ contentType: "text/csv; charset=utf-8", fileName: name }),
       // Tell proxies not to buffer the whole stream before passing it on.
       "X-Accel-Buffering": "no",
     },

@@ -313,7 +313,8 @@ describe("the CSV response", () => {
   it("streams the filtered rows with a dated file name, neutralising formulas and keeping phone numbers", async () => {
     const res = exportResponse({ db: t.db, orgId: b.org.id, report: findReport("brands")!, ...exportParams(new URL("http://x/api/exports/brands?q=BSHARED1&bom=1&page=2")), now: new Date("2026-11-23T12:00:00Z") });
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="campaigndesk-brands-2026-11-23.csv"');
+    expect(res.headers.get("Content-Disposition")).toBe(`attachment; filename="campaigndesk-brands-2026-11-23.csv"; filename*=UTF-8''campaigndesk-brands-2026-11-23.csv`);
+    expect(res.headers.get("Content-Security-Policy")).toBe("default-src 'none'; sandbox");
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");

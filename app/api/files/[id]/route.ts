@@ -3,7 +3,7 @@ import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { isStorableText } from "@/lib/storable";
 import { evidenceStorage } from "@/lib/evidence";
-import { downloadHeaders } from "@/lib/evidence/download";
+import { downloadHeaders } from "@/lib/http/download";
 import { getEvidenceFile } from "@/lib/evidence/queries";
 import { StorageNotFound } from "@/lib/evidence/storage";
 import { log } from "@/lib/log";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { registryFileSchema } from "@/lib/evidence/attach-targets";
 import { downloadFromRegistry } from "@/lib/evidence/registry";
-import { downloadHeaders, safeDownloadType } from "@/lib/evidence/download";
+import { downloadHeaders } from "@/lib/http/download";
 import { log } from "@/lib/log";
 import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
@@ -25,7 +25,7 @@ export async function GET(req: Request) {
   try {
     const file = await downloadFromRegistry(await registryClientFor(db(), ctx.org.id), parsed.data, parsed.data.uuid);
     return new Response(new Uint8Array(file.data), {
-      headers: downloadHeaders({ contentType: safeDownloadType(file.contentType), size: file.data.byteLength, fileName: file.fileName }),
+      headers: downloadHeaders({ contentType: file.contentType, size: file.data.byteLength, fileName: file.fileName }),
     });
   } catch (e) {
     const registry = describeRegistryError(e);
