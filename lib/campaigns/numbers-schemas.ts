@@ -23,8 +23,10 @@ export const usNumber = z
 /** The form's value for a linked number, "+14155550110", from Vonage's "14155550110". */
 export const withPlus = (n: string) => (n.startsWith("+") ? n : `+${n}`);
 
-export const linkNumberSchema = z.object({ campaignId, phoneNumber: usNumber });
-export type LinkNumberFields = z.input<typeof linkNumberSchema>;
+/** The link form's one field (the campaign comes from the page). */
+export const linkNumberFieldsSchema = z.object({ phoneNumber: usNumber });
+export type LinkNumberFields = z.input<typeof linkNumberFieldsSchema>;
+export const linkNumberSchema = linkNumberFieldsSchema.extend({ campaignId });
 
 export const unlinkNumberSchema = z.object({ campaignId, phoneNumber: usNumber });
 
