@@ -286,6 +286,9 @@ export default async function CampaignPage({ params }: Params) {
                       </AlertDescription>
                     </Alert>
                   ) : null}
+                  {canAct && active && data.trafficEnabled === false ? (
+                    <p className="text-muted-foreground">Traffic is not enabled on this campaign yet (see Vonage review): Vonage ends a link made now REJECTED. Link numbers once the campaign is ACTIVE.</p>
+                  ) : null}
                   {canAct && active ? <LinkNumberForm campaignId={c.campaignId} /> : null}
                 </CardContent>
               </Card>
