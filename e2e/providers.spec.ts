@@ -91,6 +91,10 @@ test("a Vonage organization registers a brand through the wizard, vets it, and r
   // The builder: Vonage's qualification per carrier, its quarterly fee, structured consent.
   const site = "https://www.vonage-wiz.example";
   await buildMarketingCampaign(page, name, name, { optIn: `${site}/sms`, evidence: `${site}/sms-optin.png`, privacy: `${site}/privacy`, terms: `${site}/terms` });
+  // Vonage writes message_flow itself from the structured consent: the builder shows Vonage's own text on request.
+  await page.getByRole("button", { name: "Preview message flow" }).click();
+  await expect(page.getByTestId("vonage-message-flow")).toContainText("Consent mechanisms:");
+  await expect(page.getByTestId("vonage-message-flow")).toContainText(`Privacy Policy: ${site}/privacy`);
   await page.screenshot({ path: `${SCREENS}/providers-vonage-content.png`, fullPage: true });
   await page.getByRole("button", { name: "Next: Review" }).click();
   await expect(page.getByTestId("campaign-fee")).toContainText("$30.00 a quarter");
@@ -104,6 +108,32 @@ test("a Vonage organization registers a brand through the wizard, vets it, and r
   await expect(review).toContainText("Vonage's compliance team is reviewing the campaign");
   await expectAccessible(page);
   await page.screenshot({ path: `${SCREENS}/providers-vonage-campaign.png`, fullPage: true });
+
+  // Once Vonage and the carriers approve it (1 h review + 1 day carriers), numbers can be linked and throughput shows.
+  await advanceSandbox(request, 2 * 24 * 3600_000);
+  await page.reload();
+  await expect(review).toContainText("ACTIVE");
+  const numbers = page.getByRole("region", { name: "Phone numbers", exact: true });
+  await expect(numbers).toContainText("No number is linked to this campaign.");
+  const link = numbers.getByRole("form", { name: "Link a number" });
+  await link.getByLabel(/Number to link/).fill("+44 20 7946 0958");
+  await link.getByRole("button", { name: "Link number" }).click();
+  await expect(link.getByText(/A US number in E\.164 form/)).toBeVisible();
+  await link.getByLabel(/Number to link/).fill("+1 (415) 555-0142");
+  await link.getByRole("button", { name: "Link number" }).click();
+  const row = numbers.getByRole("region", { name: "Linked numbers" }).getByRole("table").getByRole("row", { name: /\+14155550142/ });
+  await expect(row).toContainText("LINKING");
+  await expect(numbers.getByRole("status")).toContainText("Pending at Vonage");
+  await advanceSandbox(request, 2 * 60_000);
+  await numbers.getByRole("button", { name: "Refresh" }).click();
+  await expect(row).toContainText("LINKED");
+  await expect(page.getByRole("region", { name: "Throughput per carrier" }).getByRole("table")).toContainText("AT&T");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-numbers.png`, fullPage: true });
+  await row.getByRole("button", { name: "Unlink +14155550142" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unlink number" }).click();
+  await expect(row).toContainText("UNLINKING");
+
   await page.goto(brandUrl);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

@@ -13,6 +13,8 @@ import { assignCampaignTag, removeCampaignTag } from "@/lib/campaigns/tags";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
 import { orgAction } from "@/lib/safe-action";
+import { linkCampaignNumber, previewVonageMessageFlow, unlinkCampaignNumber } from "@/lib/campaigns/numbers";
+import { linkNumberSchema, previewMessageFlowSchema, unlinkNumberSchema } from "@/lib/campaigns/numbers-schemas";
 
 const target = (i: { campaignId: string }) => ({ type: "campaign", id: i.campaignId });
 const revalidate = (campaignId: string) => {
@@ -105,3 +107,20 @@ export const removeCampaignTagAction = orgAction({ name: "campaign.tag.remove", 
   revalidate(input.campaignId);
   return r;
 });
+
+/** Vonage: links one of the account's numbers to the campaign (it starts LINKING; Vonage decides later). */
+export const linkCampaignNumberAction = orgAction({ name: "campaign.number.link", permission: "registry.act", schema: linkNumberSchema, target }, async (input, ctx) => {
+  const r = await linkCampaignNumber(db(), ctx, input);
+  revalidate(input.campaignId);
+  return r;
+});
+
+export const unlinkCampaignNumberAction = orgAction({ name: "campaign.number.unlink", permission: "registry.act", schema: unlinkNumberSchema, target }, async (input, ctx) => {
+  const r = await unlinkCampaignNumber(db(), ctx, input);
+  revalidate(input.campaignId);
+  return r;
+});
+
+/** Vonage: the message_flow text Vonage will register for the builder's consent. Writes nothing; for those who build campaigns. */
+export const previewMessageFlowAction = orgAction({ name: "campaign.messageFlow.preview", permission: "registry.act", schema: previewMessageFlowSchema }, async (input, ctx) =>
+  previewVonageMessageFlow(db(), ctx.org.id, input));

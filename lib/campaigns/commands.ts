@@ -32,13 +32,13 @@ import { CampaignBuilderCreateRequest } from "@/lib/tcr/schemas/campaignBuilder"
 type Ctx = Pick<OrgContext, "user" | "org">;
 export type ClientFor = (db: Db, orgId: string) => Promise<TcrClient>;
 
-async function ownCampaign(db: Db, orgId: string, campaignId: string) {
+export async function ownCampaign(db: Db, orgId: string, campaignId: string) {
   const row = await db.campaign.findFirst({ where: { orgId, campaignId }, select: { id: true, status: true, brandId: true, deletedAt: true } });
   if (!row) throw new NotFoundError("That campaign");
   return row;
 }
 
-function refuseExpired(row: { status: string | null; deletedAt: Date | null }) {
+export function refuseExpired(row: { status: string | null; deletedAt: Date | null }) {
   if (row.status === "EXPIRED" || row.deletedAt) {
     throw new ConflictError("This campaign is deactivated (EXPIRED). The registry does not change expired campaigns: create a new one instead.");
   }

@@ -33,7 +33,17 @@ const GROUPS: { id: string; title: string; keys: [string, string][] }[] = [
   },
 ];
 
-const KNOWN = new Set(GROUPS.flatMap((g) => g.keys.map(([k]) => k)));
+/**
+ * What the Vonage adapter adds to a campaign (lib/providers/vonage/mapping.ts, VonageCampaignExtras): shown with
+ * labels in the Vonage review section, and the carriers' terms (mnoMetadata) in the Carriers table, so none of them
+ * falls into "Other" as raw JSON.
+ */
+export const VONAGE_CAMPAIGN_KEYS = [
+  "tcrCampaignId", "vonageStatus", "trafficEnabled", "tcrStatus", "label", "accountId", "hipaa", "registrationDate", "lastStatusChanges",
+  "messageFlowDetails", "mnoMetadata",
+] as const;
+
+const KNOWN = new Set<string>([...GROUPS.flatMap((g) => g.keys.map(([k]) => k)), ...VONAGE_CAMPAIGN_KEYS]);
 
 /** Every field of the registry's answer, grouped; fields this portal does not know go to "Other". */
 export function groupCampaignFields(data: unknown): FieldGroup[] {

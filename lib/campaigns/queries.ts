@@ -189,8 +189,9 @@ export async function getCampaign(db: Db, orgId: string, campaignId: string) {
 }
 export type CampaignDetail = NonNullable<Awaited<ReturnType<typeof getCampaign>>>;
 
-type Part<T> = { ok: true; value: T } | { ok: false; error: string };
-async function part<T>(p: Promise<T>): Promise<Part<T>> {
+export type Part<T> = { ok: true; value: T } | { ok: false; error: string };
+/** One live read for a page section: its value, or the sentence to show instead (it never throws). */
+export async function part<T>(p: Promise<T>): Promise<Part<T>> {
   try {
     return { ok: true, value: await p };
   } catch (e) {

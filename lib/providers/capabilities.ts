@@ -20,7 +20,7 @@ export const CAPABILITIES = {
   "campaign.files": "Supporting documents and MMS sample media on campaigns",
   "campaign.resubmit": "Resubmit a campaign to chosen carriers",
   "campaign.nudge": "Nudge the connectivity partner",
-  "campaign.numbers": "Link phone numbers to a campaign",
+  "campaign.numbers": "Link phone numbers to a campaign (and see each link's state)",
   "migration.cnp": "CNP migrations and partner sharing (migration dashboard)",
   "partner.import": "Import a campaign another CSP registered on TCR, by its TCR campaign id",
   "webhooks": "Registry webhooks (events pushed to the portal)",
@@ -52,7 +52,6 @@ export const CAPABILITY_TABLE: Record<ProviderKind, Record<Capability, true | st
     webhooks: "Vonage documents no webhooks: the portal checks Vonage on a schedule and after every change it makes.",
     "account.profile": TCR_ONLY("The CSP profile"),
     tags: TCR_ONLY("Tagging"),
-    "campaign.numbers": "Numbers are linked to Vonage campaigns in Vonage's dashboard; the campaign page lists the linked numbers.",
   },
   TELNYX: {
     ...ALL,

@@ -62,6 +62,9 @@ describe("capabilities", () => {
     expect(capabilitiesOf("VONAGE").has("resellers")).toBe(true);
     expect(capabilitiesOf("VONAGE").has("partner.import")).toBe(true);
     expect(capabilitiesOf("VONAGE").has("migration.cnp")).toBe(false);
+    // Vonage documents POST/GET/DELETE /brands/:brand_id/campaigns/:campaign_id/numbers (LINKING → LINKED/REJECTED).
+    expect(capabilitiesOf("VONAGE").has("campaign.numbers")).toBe(true);
+    expect(capabilitiesOf("TCR_BEARER").why("campaign.numbers")).toMatch(/connectivity partner/);
   });
 
   it("derives the kind from the stored provider and authentication", () => {

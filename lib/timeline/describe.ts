@@ -107,6 +107,9 @@ export const AUDIT_ACTION_DESCRIPTIONS: Record<string, string> = {
   "campaign.excludedMno.remove": "Asked to include an excluded carrier",
   "campaign.tag.assign": "Added a tag",
   "campaign.tag.remove": "Removed a tag",
+  "campaign.number.link": "Linked a phone number at Vonage",
+  "campaign.number.unlink": "Unlinked a phone number at Vonage",
+  "campaign.messageFlow.preview": "Previewed Vonage's message flow",
   "evidence.attach": "Sent a file to the registry",
 };
 

@@ -102,7 +102,7 @@ const defOf = (s: z.ZodType) => (s as unknown as { def: Def }).def;
 const KEY_VALUES: Record<string, () => unknown> = {
   pinSms: () => "Your code is @OTP_PIN@", successSms: () => undefined, otpPin: () => "123456", evpId: () => "AEGIS",
   vettingClass: () => "STANDARD", additionalRequestPayload: () => "{}", name: () => "tenantmatrix", confirm: () => B.campaignId,
-  upstreamCnpId: () => "S123ABC", usecase: () => "MARKETING",
+  upstreamCnpId: () => "S123ABC", usecase: () => "MARKETING", phoneNumber: () => "+14155550110",
 };
 
 /** A value that fits a schema node: the point is to get past parsing so the handler meets B's ids. */
@@ -155,7 +155,7 @@ function inputFor(schema: z.ZodType, action: string, ids: string[]): Record<stri
 const NO_FOREIGN_ID = new Set([
   "brand.create", "brand.draft.save", "campaign.create", "campaign.draft.save", "campaign.qualify", "campaign.pages.check",
   "members.add", "migration.settings.update", "registry.connection.sandbox", "registry.connection.save", "registry.connection.test",
-  "registry.profile.update", "registry.sync", "reseller.create", "reseller.vonage.create", "partnerCampaign.import", "webhooks.subscribe", "webhooks.mock", "bulk.dryRun", "bulk.start",
+  "registry.profile.update", "registry.sync", "reseller.create", "reseller.vonage.create", "partnerCampaign.import", "campaign.messageFlow.preview", "webhooks.subscribe", "webhooks.mock", "bulk.dryRun", "bulk.start",
   // Resellers and webhook subscriptions exist only in the registry account of the caller's own connection (nothing
   // of them is stored here), so there is no id of B's to point at: another organization's are in another account.
   "reseller.update", "reseller.delete", "webhooks.unsubscribe",

@@ -30,6 +30,9 @@ import { providerGate } from "@/components/providers/provider-gate";
 import { VonageReview } from "./_components/vonage-review";
 import { NotOffered } from "@/components/providers/not-offered";
 import { capabilitiesFor } from "@/lib/registry/client";
+import { vonageCampaignLive } from "@/lib/campaigns/numbers";
+import { NUMBER_STATE_MEANING } from "@/lib/campaigns/numbers-schemas";
+import { LinkNumberForm, RefreshNumbersButton, UnlinkNumberButton } from "./_components/vonage-numbers";
 
 type Params = { params: Promise<{ campaignId: string }> };
 
@@ -64,8 +67,10 @@ export default async function CampaignPage({ params }: Params) {
   const campaignId = routeSegment((await params).campaignId);
   const c = await getCampaign(db(), ctx.org.id, campaignId);
   if (!c) notFound();
-  const [timeline, live, pageSnapshots] = await Promise.all([
+  const onVonage = caps.kind === "VONAGE";
+  const [timeline, live, pageSnapshots, vonage] = await Promise.all([
     campaignTimeline(db(), ctx.org.id, c.campaignId), campaignRegistryDetail(db(), ctx.org.id, c.campaignId), listCampaignPageSnapshots(db(), ctx.org.id, c.campaignId),
+    onVonage ? vonageCampaignLive(db(), ctx.org.id, c.campaignId) : Promise.resolve(null),
   ]);
   const data = (c.data ?? {}) as Record<string, unknown>;
   const canAct = can(ctx.role, "registry.act");
@@ -233,10 +238,97 @@ export default async function CampaignPage({ params }: Params) {
             </Card>
           ))}
 
+          {vonage ? (
+            <>
+              <Card role="region" aria-labelledby="numbers-heading">
+                <CardHeader>
+                  <CardTitle asChild><h2 id="numbers-heading">Phone numbers</h2></CardTitle>
+                  <CardDescription>Numbers of your Vonage account linked to this campaign. Vonage decides each link after a while (no webhook tells the portal): only LINKED numbers carry traffic.</CardDescription>
+                </CardHeader>
+                <CardContent className="space-y-4 text-sm">
+                  {vonage.numbers.ok ? (
+                    vonage.numbers.value.length ? (
+                      <Table label="Linked numbers">
+                        <TableHeader>
+                          <TableRow>
+                            <TableHead>Number</TableHead>
+                            <TableHead>State</TableHead>
+                            <TableHead>Compliance</TableHead>
+                            {canAct ? <TableHead><span className="sr-only">Actions</span></TableHead> : null}
+                          </TableRow>
+                        </TableHeader>
+                        <TableBody>
+                          {vonage.numbers.value.map((n) => {
+                            const m = n.status ? NUMBER_STATE_MEANING[n.status] : undefined;
+                            return (
+                              <TableRow key={n.number}>
+                                <TableCell className="font-mono">{n.phoneNumber}</TableCell>
+                                <TableCell>
+                                  <Badge tone={m?.tone ?? "neutral"} className="font-mono">{n.status ?? "UNKNOWN"}</Badge>
+                                  <div className="text-xs text-muted-foreground">{m?.text ?? "A state this portal does not know yet."}</div>
+                                </TableCell>
+                                <TableCell className="text-xs">{n.compliance.length ? n.compliance.join(", ") : <span className="text-muted-foreground">None</span>}</TableCell>
+                                {canAct ? (
+                                  <TableCell>{n.status === "UNLINKING" ? null : <UnlinkNumberButton campaignId={c.campaignId} phoneNumber={n.phoneNumber} status={n.status} />}</TableCell>
+                                ) : null}
+                              </TableRow>
+                            );
+                          })}
+                        </TableBody>
+                      </Table>
+                    ) : <p className="text-muted-foreground">No number is linked to this campaign.</p>
+                  ) : <Unavailable error={vonage.numbers.error} />}
+                  {vonage.numbers.ok && vonage.numbers.value.some((n) => n.status && NUMBER_STATE_MEANING[n.status]?.pending) ? (
+                    <Alert tone="info" role="status">
+                      <AlertDescription className="flex flex-wrap items-center gap-2">
+                        <span>Pending at Vonage: {vonage.numbers.value.filter((n) => n.status && NUMBER_STATE_MEANING[n.status]?.pending).map((n) => `${n.phoneNumber} (${n.status})`).join(", ")}. Refresh in a minute to see Vonage&apos;s decision.</span>
+                        <RefreshNumbersButton />
+                      </AlertDescription>
+                    </Alert>
+                  ) : null}
+                  {canAct && active && data.trafficEnabled === false ? (
+                    <p className="text-muted-foreground">Traffic is not enabled on this campaign yet (see Vonage review): Vonage ends a link made now REJECTED. Link numbers once the campaign is ACTIVE.</p>
+                  ) : null}
+                  {canAct && active ? <LinkNumberForm campaignId={c.campaignId} /> : null}
+                </CardContent>
+              </Card>
+
+              <Card role="region" aria-labelledby="throughput-heading">
+                <CardHeader>
+                  <CardTitle asChild><h2 id="throughput-heading">Throughput</h2></CardTitle>
+                  <CardDescription>The message throughput Vonage applies to this campaign, per carrier (GET /throughputs). Carriers set it once the campaign is active.</CardDescription>
+                </CardHeader>
+                <CardContent className="text-sm">
+                  {vonage.throughputs.ok ? (
+                    vonage.throughputs.value.length ? (
+                      <Table label="Throughput per carrier">
+                        <TableHeader>
+                          <TableRow>
+                            <TableHead>Carriers</TableHead>
+                            <TableHead>Messages (SMS and MMS)</TableHead>
+                            <TableHead>Applies per</TableHead>
+                          </TableRow>
+                        </TableHeader>
+                        <TableBody>
+                          {vonage.throughputs.value.map((x, i) => (
+                            <TableRow key={x.id ?? i}>
+                              <TableCell>{x.carriers.join(", ") || "—"}</TableCell>
+                              <TableCell>{x.shared != null ? `${x.shared.toLocaleString("en-US")} a ${x.period ?? "period"}` : "—"}</TableCell>
+                              <TableCell>{x.scope ?? "—"}</TableCell>
+                            </TableRow>
+                          ))}
+                        </TableBody>
+                      </Table>
+                    ) : <p className="text-muted-foreground">Vonage reports no throughput for this campaign yet.</p>
+                  ) : <Unavailable error={vonage.throughputs.error} />}
+                </CardContent>
+              </Card>
+            </>
+          ) : (
           <Card role="region" aria-labelledby="numbers-heading">
             <CardHeader>
               <CardTitle asChild><h2 id="numbers-heading">Phone numbers and nnSR</h2></CardTitle>
-              <CardDescription>Numbers are provisioned outside the registry, in the netnumber Services Registry (nnSR).</CardDescription>
+              <CardDescription>Numbers are provisioned outside the registry, in the netnumber Services Registry (nnSR). {caps.why("campaign.numbers")}</CardDescription>
             </CardHeader>
             <CardContent className="space-y-3 text-sm">
               {live.osr.ok ? (
@@ -260,6 +352,7 @@ export default async function CampaignPage({ params }: Params) {
               ) : <Unavailable error={live.phoneNumbers.error} />}
             </CardContent>
           </Card>
+          )}
 
           {c.acknowledgedWarnings ? (
             <Card role="region" aria-labelledby="acks-heading">

@@ -77,6 +77,7 @@ export default async function NewCampaignPage({ searchParams }: { searchParams: 
         resellers={resellers}
         draft={draft && parsed?.success ? { id: draft.id, step, data: parsed.data } : null}
         mmsUnavailable={caps.why("campaign.files")}
+        vonagePreview={caps.kind === "VONAGE"}
       />
     </div>
   );

@@ -106,13 +106,15 @@ async function unwrap<T>(p: Promise<{ ok: true; data: T } | { ok: false; error: 
   return r.data;
 }
 
-export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavailable = null }: {
+export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavailable = null, vonagePreview = false }: {
   brands: BuilderBrand[];
   usecases: UsecaseInfo[];
   resellers: BuilderResellers;
   draft: { id: string; step: BuilderStep; data: CampaignDraftData } | null;
   /** Why this organization's upstream takes no MMS sample files (null: it does). */
   mmsUnavailable?: string | null;
+  /** On Vonage: offer the preview of the message_flow Vonage computes from the structured consent. */
+  vonagePreview?: boolean;
 }) {
   const id = useId();
   const router = useRouter();
@@ -405,7 +407,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
               </FormField>
               <FieldFindings findings={rest("description")} />
 
-              <ConsentBuilder control={control} register={register} findings={at("messageFlow")} />
+              <ConsentBuilder control={control} register={register} findings={at("messageFlow")} vonagePreview={vonagePreview} />
 
               <fieldset className="grid gap-3 rounded-md border p-4">
                 <legend className="px-1 text-base font-semibold">Sample messages</legend>

@@ -11,6 +11,7 @@ import { CONSENT_LOCATION_LABELS, CONSENT_METHOD_LABELS, CONSENT_METHODS, MESSAG
 import type { Finding } from "@/lib/campaigns/lint";
 import type { BuilderValues } from "./builder-values";
 import { FieldFindings } from "./findings";
+import { VonageMessageFlowPreview } from "./vonage-flow-preview";
 
 const DISCLOSURES = [
   ["ratesDisclosure", "“Msg & data rates may apply”"],
@@ -25,7 +26,13 @@ const DISCLOSURES = [
  * The structured consent builder: how, where and with which disclosures subscribers opt in. It writes
  * the registry's free-text messageFlow (shown live, with its length against the registry's limits).
  */
-export function ConsentBuilder({ control, register, findings }: { control: Control<BuilderValues>; register: UseFormRegister<BuilderValues>; findings: Finding[] }) {
+export function ConsentBuilder({ control, register, findings, vonagePreview = false }: {
+  control: Control<BuilderValues>;
+  register: UseFormRegister<BuilderValues>;
+  findings: Finding[];
+  /** On Vonage the consent is sent field by field and Vonage writes the text: offer its own preview. */
+  vonagePreview?: boolean;
+}) {
   const id = useId();
   const { fields, append, remove } = useFieldArray({ control, name: "consent.mechanisms" });
   const consent = useWatch({ control, name: "consent" });
@@ -138,6 +145,7 @@ export function ConsentBuilder({ control, register, findings }: { control: Contr
           {flow.length} of {MESSAGE_FLOW_MIN}–{MESSAGE_FLOW_MAX} characters
         </p>
       </div>
+      {vonagePreview ? <VonageMessageFlowPreview consent={consent} /> : null}
       <FieldFindings findings={findings} />
     </fieldset>
   );
