@@ -41,6 +41,33 @@ await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
 }));
 const intakeMs = performance.now() - t0;
 
+// Acknowledgement latency at a steady 200 events/s (issue 18): open loop, each event leaves at its slot whether or not
+// earlier ones were answered, for BENCH_PACED_S seconds (60 by default).
+const RATE = 200;
+const PACED_S = Number(process.env.BENCH_PACED_S ?? 60);
+const acks: number[] = [];
+let notAcked = 0;
+const paced0 = performance.now();
+const inFlight: Promise<void>[] = [];
+for (let i = 0; i < RATE * PACED_S; i++) {
+  const wait = paced0 + (i * 1000) / RATE - performance.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const body = { eventType: "MNO_COMPLAINT", campaignId: `P${String(i).padStart(6, "0")}`, description: `paced ${i}` };
+  const sent = performance.now();
+  inFlight.push(receiveWebhook(t.db, { orgKey: org.key, endpoint, rawBody: JSON.stringify(body), signature: registrySignature("s", endpoint, body) }).then(
+    (r) => { acks.push(performance.now() - sent); if (r.status !== 200) notAcked++; },
+    () => { notAcked++; },
+  ));
+}
+await Promise.all(inFlight);
+acks.sort((a, b) => a - b);
+const ackPct = (p: number) => acks[Math.min(acks.length - 1, Math.ceil((p / 100) * acks.length) - 1)] ?? NaN;
+const stored = await t.db.registryEvent.count({ where: { orgId: org.id, eventType: "MNO_COMPLAINT" } });
+const pacedFigure = {
+  bench: "webhook-ack", db: t.kind, rate: RATE, seconds: PACED_S, events: RATE * PACED_S, p50_ms: +ackPct(50).toFixed(1), p99_ms: +ackPct(99).toFixed(1),
+  max_ms: +(acks.at(-1) ?? NaN).toFixed(1), dropped: notAcked + (RATE * PACED_S - notAcked - stored),
+};
+
 // Processing lag: events as the sandbox sends them, processed one by one as a single worker would.
 const client = createTcrClient({ baseUrl: sandbox.apiUrl, auth: { mode: "bearer", apiKey: "k" } });
 const brandBodies = [];
@@ -70,6 +97,8 @@ console.log(`intake: ${N} events at concurrency ${CONCURRENCY} in ${(intakeMs / 
 console.log(`processing: ${ids.length} brand events (registry fetch + mirror write) in ${(processMs / 1000).toFixed(2)} s = ${(ids.length / (processMs / 1000)).toFixed(0)} events/s per worker`);
 console.log(`lag from a burst's arrival to processed (one worker, no registry rate limit): p50 ${pct(50).toFixed(0)} ms, p95 ${pct(95).toFixed(0)} ms, max ${pct(100).toFixed(0)} ms`);
 console.log(`at the registry's 20 reads/s a worker refreshes at most 20 brand events/s (10 campaign events/s: two reads each)`);
+console.log(`acknowledgement at ${RATE}/s for ${PACED_S} s: p50 ${pacedFigure.p50_ms} ms, p99 ${pacedFigure.p99_ms} ms, max ${pacedFigure.max_ms} ms, dropped ${pacedFigure.dropped}`);
+console.log(JSON.stringify(pacedFigure));
 await sandbox.close();
 await t.close();
 process.exit(0);

@@ -119,7 +119,7 @@ describe("webhook intake refuses what it must and deduplicates replays", () => {
     expect(await deliver(signed(b.org.key, event, SECRET_B))).toMatchObject({ status: 200, json: { duplicate: false } });
   });
 
-  it("acknowledges a paced burst of 1,000 valid events at 200/s, each stored exactly once, p99 ≤ 250 ms", async () => {
+  it("acknowledges a paced burst of 1,000 valid events at 200/s, each stored exactly once (latency printed; its goal is bench/webhook-intake.ts's)", async () => {
     const N = 1000;
     const RATE = 200;
     const before = await t.db.registryEvent.count({ where: { orgId: a.org.id, eventType: "MNO_COMPLAINT" } });
@@ -152,6 +152,5 @@ describe("webhook intake refuses what it must and deduplicates replays", () => {
     expect(new Set(rows.map((r) => r.campaignId)).size).toBe(rows.length);
     expect(rows.every((r) => r.deliveries === 1)).toBe(true);
     expect(new Set(newQueued.map((q) => q.data.eventId)).size).toBe(N);
-    expect(pct(99)).toBeLessThanOrEqual(250);
   }, 60_000);
 });
