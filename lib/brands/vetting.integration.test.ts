@@ -33,7 +33,7 @@ describe("external vetting", () => {
     expect(k.sandbox.control.counters().vettingOrders).toBe(before + 1);
     expect((await k.client.brands.listExternalVetting(b.brandId)).filter((v) => v.evpId === "AEGIS")).toHaveLength(1);
     const audits = await k.audits("brand.vetting.order", b.brandId);
-    expect(audits).toHaveLength(2);
+    expect(audits).toHaveLength(1); // one vet ordered, one audit row, however often it is confirmed
     expect(audits[0]).toMatchObject({ outcome: "SUCCESS", detail: { evpId: "AEGIS", vettingClass: "STANDARD", feeUsd: 40 } });
 
     // Mirrored at once as PENDING; refreshed on view once the provider scored it.

@@ -35,6 +35,11 @@ export async function orderVetting(db: Db, ctx: Ctx, input: z.infer<typeof order
   // paid vet with no audit entry (the chaos run found exactly that).
   await db.$transaction(async (tx) => {
     await upsertVetting(tx, ctx.org.id, input.brandId, vet, askedAt);
+    // A retry with the same key (a double click, a restart) gets the same vet back: it was ordered, and audited, once.
+    const audited = vet.vettingId
+      ? await tx.auditLog.count({ where: { orgId: ctx.org.id, action: "brand.vetting.order", targetId: input.brandId, detail: { path: ["vettingId"], equals: vet.vettingId } } })
+      : 0;
+    if (audited > 0) return;
     await audit(tx, {
       orgId: ctx.org.id, actor: ctx.user, action: "brand.vetting.order", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
       detail: { evpId: input.evpId, vettingClass: input.vettingClass, vettingId: vet.vettingId ?? null, feeUsd },
