@@ -110,8 +110,9 @@ test("a Vonage organization registers a brand through the wizard, vets it, and r
   await page.screenshot({ path: `${SCREENS}/providers-vonage-campaign.png`, fullPage: true });
 
   // Once Vonage and the carriers approve it (1 h review + 1 day carriers), numbers can be linked and throughput shows.
+  // Vonage sends no webhooks: the mirror learns the decision on its next poll, or at once from "Refresh from registry".
   await advanceSandbox(request, 2 * 24 * 3600_000);
-  await page.reload();
+  await page.getByRole("button", { name: "Refresh from registry" }).click();
   await expect(review).toContainText("ACTIVE");
   const numbers = page.getByRole("region", { name: "Phone numbers", exact: true });
   await expect(numbers).toContainText("No number is linked to this campaign.");
