@@ -6,7 +6,7 @@ import { changePassword, revokeAllSessions, revokeOwnSession } from "@/lib/accou
 import { changePasswordSchema, revokeAllSessionsSchema, revokeSessionSchema } from "@/lib/account/schemas";
 
 export const changePasswordAction = orgAction(
-  { name: "account.password.change", permission: "account.self", schema: changePasswordSchema },
+  { name: "account.password.change", permission: "account.self", schema: changePasswordSchema, allowedBeforePasswordChange: true },
   async (input, ctx) => {
     const r = await changePassword(db(), ctx, input);
     revalidatePath("/account");

@@ -20,14 +20,14 @@ export async function changePassword(db: Db, ctx: Ctx, input: z.infer<typeof cha
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false } });
     const revoked = await tx.authSession.updateMany({
       where: { userId: user.id, revokedAt: null, id: { not: ctx.sid } },
       data: { revokedAt: now },
     });
     await audit(tx, {
       orgId: ctx.org.id, actor: ctx.user, action: "account.password.change", targetType: "user", targetId: user.id,
-      outcome: "SUCCESS", detail: { otherSessionsRevoked: revoked.count },
+      outcome: "SUCCESS", detail: { otherSessionsRevoked: revoked.count, afterReset: user.mustChangePassword },
     });
     return { otherSessionsRevoked: revoked.count };
   });

@@ -69,7 +69,7 @@ async function snapshotB(): Promise<string> {
     await d.evidenceFile.findMany(where), await d.bulkJob.findMany(where), await d.cnpMigration.findMany(where),
     await d.campaignPageSnapshot.findMany(where), await d.registryEvent.findMany(where), await d.membership.findMany(where),
     await d.registryConnection.findMany(where), await d.organization.findUnique({ where: { id: bOrg.id } }),
-    await d.authSession.findMany({ where: { id: B.sessionId } }),
+    await d.authSession.findMany({ where: { id: B.sessionId }, include: { user: true } }),
   ]);
 }
 

@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { listSessions } from "@/lib/account/commands";
 import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
-import { ChangePasswordForm } from "./_components/change-password-form";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionsTable } from "./_components/sessions-table";
 
 export const metadata: Metadata = { title: "Account" };

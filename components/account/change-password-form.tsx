@@ -1,5 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
@@ -14,7 +15,9 @@ import { changePasswordSchema } from "@/lib/account/schemas";
 
 type Values = z.input<typeof changePasswordSchema>;
 
-export function ChangePasswordForm() {
+/** afterChange: where to go once the password is changed (the forced change after a reset goes on to the portal). */
+export function ChangePasswordForm({ afterChange }: { afterChange?: string }) {
+  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, formState, reset, setError } = useForm<Values>({
     resolver: zodResolver(changePasswordSchema),
@@ -30,6 +33,7 @@ export function ChangePasswordForm() {
     const n = result.data.otherSessionsRevoked;
     toast.success(n ? `Password changed. ${n} other session${n === 1 ? " was" : "s were"} signed out.` : "Password changed.");
     reset();
+    if (afterChange) router.replace(afterChange);
   });
 
   return (
