@@ -11,6 +11,8 @@ export const password = z
 export const signInSchema = z.object({
   email,
   password: z.string().min(1, "Enter your password.").max(256),
+  // Only when two-factor sign-in is on: a 6-digit code or a recovery code.
+  code: z.string().trim().max(32, "Use at most 32 characters.").optional(),
 });
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role." });
