@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import { dummyHash, verifyPassword } from "@/lib/auth/password";
 import { recordAttempt, throttleRemainingMinutes } from "@/lib/auth/throttle";
+import { CODE_REQUIRED, WRONG_CODE } from "@/lib/auth/schemas";
 import { verifySecondFactor } from "@/lib/auth/totp";
 
 export type SessionPolicy = { idleMinutes: number; maxHours: number };
@@ -8,8 +9,7 @@ export type SessionPolicy = { idleMinutes: number; maxHours: number };
 export class SignInRefused extends Error {}
 
 export const WRONG_CREDENTIALS = "Email or password is incorrect.";
-export const CODE_REQUIRED = "Enter the 6-digit code from your authenticator app, or a recovery code.";
-export const WRONG_CODE = "That code is not right, or was already used.";
+export { CODE_REQUIRED, WRONG_CODE } from "@/lib/auth/schemas";
 
 /** Checks a sign-in and opens a session row. Throws SignInRefused with a message fit for the sign-in form. */
 export async function signIn(

@@ -50,7 +50,7 @@ const ADMIN_PREFIXES = [/^members\./, /^settings\./, /^registry\.connection\./, 
 /** Actions open to a VIEWER because they only read (or dry-run) and write nothing. */
 const READ_ONLY = new Set(["brand.liveStatus", "bulk.dryRun", "campaign.qualify", "campaign.qualifyBrand", "evidence.panel"]);
 /** Actions open to a VIEWER because they change only the caller's own account (its password and sessions). */
-const SELF_SERVICE = new Set(["account.password.change", "account.session.revoke", "account.sessions.revoke_all"]);
+const SELF_SERVICE = new Set(["account.password.change", "account.session.revoke", "account.sessions.revoke_all", "account.totp.start", "account.totp.enable", "account.totp.disable"]);
 
 let k: Kit;
 const members = {} as Record<Role, OrgContext>;

@@ -163,7 +163,7 @@ const NO_FOREIGN_ID = new Set([
   // of them is stored here), so there is no id of B's to point at: another organization's are in another account.
   "reseller.update", "reseller.delete", "webhooks.unsubscribe",
   // The caller's own account: the password and sessions of the signed-in user, whatever the organization.
-  "account.password.change", "account.sessions.revoke_all",
+  "account.password.change", "account.sessions.revoke_all", "account.totp.start", "account.totp.enable", "account.totp.disable",
 ]);
 
 /**

@@ -5,6 +5,7 @@ import { currentContext } from "@/lib/auth/context";
 import { db } from "@/lib/db";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SessionsTable } from "./_components/sessions-table";
+import { TotpSection } from "./_components/totp-section";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -12,6 +13,8 @@ export default async function AccountPage() {
   const ctx = await currentContext();
   if (!ctx) return null;
   const sessions = await listSessions(db(), ctx);
+  const user = await db().user.findUniqueOrThrow({ where: { id: ctx.user.id }, select: { totpEnabledAt: true } });
+  const recoveryLeft = await db().recoveryCode.count({ where: { userId: ctx.user.id, usedAt: null } });
   return (
     <div className="space-y-8">
       <PageHeader title="Account" description={`Your sign-in details as ${ctx.user.email}, in every organization you belong to.`} />
@@ -21,6 +24,10 @@ export default async function AccountPage() {
           <p className="text-sm text-muted-foreground">Your other sessions are signed out when the password changes; this one stays open.</p>
         </div>
         <ChangePasswordForm />
+      </section>
+      <section aria-labelledby="totp-heading" className="max-w-md space-y-4">
+        <h2 id="totp-heading" className="text-lg font-semibold">Two-factor sign-in</h2>
+        <TotpSection enabled={Boolean(user.totpEnabledAt)} recoveryLeft={recoveryLeft} />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-4">
         <div>
