@@ -63,9 +63,11 @@ function ConfirmForm({ enrolment, onDone }: { enrolment: { secret: string; uri: 
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Confirm two-factor sign-in">
       <p className="text-sm">Add this account to your authenticator app with the link, or type the key by hand; then enter the code it shows.</p>
       <dl className="space-y-2 text-sm">
-        <div><dt className="font-medium">Setup key</dt><dd><code aria-label="Setup key" className="select-all break-all font-mono">{enrolment.secret}</code></dd></div>
         <div><dt className="font-medium">Link</dt><dd><a className="break-all underline" href={enrolment.uri}>{enrolment.uri}</a></dd></div>
       </dl>
+      <FormField label="Setup key" htmlFor="totp-secret" description="For typing into the app by hand.">
+        <Input readOnly value={enrolment.secret} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
+      </FormField>
       {formError ? <Alert tone="danger"><AlertDescription>{formError}</AlertDescription></Alert> : null}
       <FormField label="Code from your app" htmlFor="totp-code" error={formState.errors.code?.message} required>
         <Input inputMode="numeric" autoComplete="one-time-code" {...register("code")} />

@@ -1,8 +1,9 @@
 "use client";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { resetMemberPasswordAction } from "@/lib/members/actions";
 
@@ -37,11 +38,9 @@ export function ResetPasswordDialog({ membershipId, email, disabled }: { members
           </DialogDescription>
         </DialogHeader>
         {temporary ? (
-          <Alert tone="warning">
-            <AlertDescription>
-              <code aria-label="Temporary password" className="select-all font-mono text-base">{temporary}</code>
-            </AlertDescription>
-          </Alert>
+          <FormField label="Temporary password" htmlFor="temporary-password">
+            <Input readOnly value={temporary} className="font-mono" onFocus={(e) => e.currentTarget.select()} />
+          </FormField>
         ) : null}
         <DialogFooter>
           {temporary ? (
