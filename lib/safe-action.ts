@@ -39,7 +39,11 @@ type Options<S extends z.ZodType> = {
   schema: S;
   /** What the action is about, so a refusal or failure is audited against it (and shows on its timeline). */
   target?: (input: z.infer<S>) => { type: string; id: string };
+  /** The one kind of action a user whose password an admin reset may still call (choosing the new password). */
+  allowedBeforePasswordChange?: boolean;
 };
+
+export const PASSWORD_CHANGE_REQUIRED = "An administrator reset your password: choose a new one (Account → Change password) before doing anything else.";
 
 export type ActionMeta = { name: string; permission: Permission; schema: z.ZodType };
 const ACTION_META = new WeakMap<object, ActionMeta>();
@@ -59,6 +63,7 @@ export function orgAction<S extends z.ZodType, T>(
     try {
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
+      if (ctx.user.mustChangePassword && !opts.allowedBeforePasswordChange) throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
       if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
       const unstorable = unstorableText(raw);
       if (unstorable) return { ok: false, error: "Some fields need attention.", fieldErrors: { [unstorable]: UNSTORABLE_MESSAGE } };

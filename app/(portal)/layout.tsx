@@ -24,6 +24,8 @@ export default async function PortalLayout({ children }: { children: React.React
       </main>
     );
   }
+  // After an admin's password reset the only page is the one to choose a new password (actions are refused too).
+  if (ctx.user.mustChangePassword) redirect("/change-password");
   // Campaigns stays in the menu on every upstream (its page says where campaigns are managed when it cannot);
   // the migration pages are TCR's alone and leave the menu on a CPaaS upstream; Partner campaigns stays where the
   // upstream imports partners' campaigns instead (Vonage).

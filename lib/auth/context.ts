@@ -11,7 +11,8 @@ import { validateSession } from "@/lib/auth/sessions";
 
 export const ORG_COOKIE = "cd_org";
 
-export type SessionUser = { id: string; email: string; name: string };
+/** mustChangePassword: an admin reset the password; nothing but choosing a new one is allowed until then. */
+export type SessionUser = { id: string; email: string; name: string; mustChangePassword?: boolean };
 export type OrgContext = {
   user: SessionUser;
   sid: string;

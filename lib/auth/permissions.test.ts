@@ -3,9 +3,9 @@ import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions
 
 describe("role permissions", () => {
   const table: Record<string, Permission[]> = {
-    VIEWER: ["org.read", "audit.read"],
-    OPERATOR: ["org.read", "audit.read", "registry.act"],
-    ADMIN: ["org.read", "audit.read", "registry.act", "members.read", "members.manage", "settings.read", "settings.manage"],
+    VIEWER: ["org.read", "audit.read", "account.self"],
+    OPERATOR: ["org.read", "audit.read", "account.self", "registry.act"],
+    ADMIN: ["org.read", "audit.read", "account.self", "registry.act", "members.read", "members.manage", "settings.read", "settings.manage"],
     OWNER: Object.keys(PERMISSIONS) as Permission[],
   };
   it.each(ROLES)("%s has exactly its permissions", (role) => {

@@ -21,6 +21,8 @@ const RANK: Record<Role, number> = { VIEWER: 0, OPERATOR: 1, ADMIN: 2, OWNER: 3 
 
 export const PERMISSIONS = {
   "org.read": "VIEWER",
+  // The signed-in user's own account (password, sessions): every member, whatever the role.
+  "account.self": "VIEWER",
   "audit.read": "VIEWER",
   "registry.act": "OPERATOR",
   "members.read": "ADMIN",

@@ -2,8 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { orgAction } from "@/lib/safe-action";
-import { addMember, changeRole, removeMember } from "@/lib/members/commands";
-import { addMemberSchema, changeRoleSchema, removeMemberSchema } from "@/lib/members/schemas";
+import { addMember, changeRole, removeMember, resetMemberPassword } from "@/lib/members/commands";
+import { addMemberSchema, changeRoleSchema, removeMemberSchema, resetPasswordSchema } from "@/lib/members/schemas";
 
 export const addMemberAction = orgAction({ name: "members.add", permission: "members.manage", schema: addMemberSchema }, async (input, ctx) => {
   const r = await addMember(db(), ctx, input);
@@ -22,3 +22,8 @@ export const removeMemberAction = orgAction({ name: "members.remove", permission
   revalidatePath("/settings/members");
   return r;
 });
+
+export const resetMemberPasswordAction = orgAction(
+  { name: "members.reset_password", permission: "members.manage", schema: resetPasswordSchema, target: (i) => ({ type: "membership", id: i.membershipId }) },
+  async (input, ctx) => resetMemberPassword(db(), ctx, input),
+);

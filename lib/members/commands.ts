@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { audit } from "@/lib/audit";
@@ -6,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from "@/lib/errors";
-import type { addMemberSchema, changeRoleSchema, removeMemberSchema } from "@/lib/members/schemas";
+import type { addMemberSchema, changeRoleSchema, removeMemberSchema, resetPasswordSchema } from "@/lib/members/schemas";
 
 type Ctx = Pick<OrgContext, "user" | "org" | "role">;
 
@@ -76,5 +77,37 @@ export async function removeMember(db: Db, ctx: Ctx, input: z.infer<typeof remov
       outcome: "SUCCESS", detail: { email: m.user.email, role: m.role },
     });
     return { membershipId: m.id };
+  });
+}
+
+// No 0/O, 1/l/I: the admin reads the temporary password out or types it into a message.
+const TEMP_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** 20 random characters (about 115 bits), grouped in fives for reading aloud; well above the 12-character policy. */
+export function temporaryPassword(): string {
+  const chars = Array.from({ length: 20 }, () => TEMP_ALPHABET[randomInt(TEMP_ALPHABET.length)]!);
+  return [0, 5, 10, 15].map((i) => chars.slice(i, i + 5).join("")).join("-");
+}
+
+/**
+ * An admin's password reset for a member of their organization: a one-time temporary password (returned once, to
+ * be shown to the admin only; only its hash is stored), every session of the member revoked, and the member made to
+ * choose a new password at the next sign-in. Only an owner may reset an owner's password, and nobody their own
+ * (Account → Change password is for that).
+ */
+export async function resetMemberPassword(db: Db, ctx: Ctx, input: z.infer<typeof resetPasswordSchema>, now = new Date()) {
+  const temporary = temporaryPassword();
+  const passwordHash = await hashPassword(temporary);
+  return db.$transaction(async (tx) => {
+    const m = await loadInOrg(tx, ctx, input.membershipId);
+    if (m.role === "OWNER" && !can(ctx.role, "owners.manage")) throw new ForbiddenError("Only an owner can reset an owner's password.");
+    if (m.userId === ctx.user.id) throw new ConflictError("To change your own password, use Account → Change password.");
+    await tx.user.update({ where: { id: m.userId }, data: { passwordHash, mustChangePassword: true } });
+    const revoked = await tx.authSession.updateMany({ where: { userId: m.userId, revokedAt: null }, data: { revokedAt: now } });
+    await audit(tx, {
+      orgId: ctx.org.id, actor: ctx.user, action: "members.reset_password", targetType: "membership", targetId: m.id,
+      outcome: "SUCCESS", detail: { email: m.user.email, sessionsRevoked: revoked.count },
+    });
+    return { membershipId: m.id, email: m.user.email, temporaryPassword: temporary };
   });
 }

@@ -12,3 +12,4 @@ export type AddMemberInput = z.input<typeof addMemberSchema>;
 
 export const changeRoleSchema = z.object({ membershipId: z.string().min(1), role: roleSchema });
 export const removeMemberSchema = z.object({ membershipId: z.string().min(1) });
+export const resetPasswordSchema = z.object({ membershipId: z.string().min(1) });

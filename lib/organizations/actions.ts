@@ -6,12 +6,13 @@ import { db } from "@/lib/db";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { createOrganization } from "@/lib/organizations/commands";
 import { createOrgSchema, switchOrgSchema } from "@/lib/organizations/schemas";
-import { zodFieldErrors, type ActionResult } from "@/lib/safe-action";
+import { PASSWORD_CHANGE_REQUIRED, zodFieldErrors, type ActionResult } from "@/lib/safe-action";
 
 // These two act on the user rather than inside one organization, so they check membership themselves.
 export async function switchOrganizationAction(input: { orgId: string }): Promise<ActionResult<null>> {
   const session = await currentUser();
   if (!session) return { ok: false, error: new UnauthenticatedError().message };
+  if (session.user.mustChangePassword) return { ok: false, error: PASSWORD_CHANGE_REQUIRED };
   const parsed = switchOrgSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Choose an organization." };
   const m = await db().membership.findUnique({ where: { userId_orgId: { userId: session.user.id, orgId: parsed.data.orgId } } });
@@ -23,6 +24,7 @@ export async function switchOrganizationAction(input: { orgId: string }): Promis
 export async function createOrganizationAction(input: { name: string }): Promise<ActionResult<{ orgId: string }>> {
   const session = await currentUser();
   if (!session) return { ok: false, error: new UnauthenticatedError().message };
+  if (session.user.mustChangePassword) return { ok: false, error: PASSWORD_CHANGE_REQUIRED };
   const parsed = createOrgSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "Some fields need attention.", fieldErrors: zodFieldErrors(parsed.error) };
   const org = await createOrganization(db(), session.user, parsed.data.name);

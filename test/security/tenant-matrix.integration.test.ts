@@ -37,7 +37,7 @@ const SECRETS = ["Bravo Leakcheck Brand", "Bravo Leakcheck Holdings", "98-765432
 let k: Kit;
 let A: OrgContext;
 let bOrg: { id: string; key: string };
-const B = {} as Record<"brandId" | "campaignId" | "brandDraftId" | "campaignDraftId" | "fileId" | "jobId" | "migrationId" | "auditId" | "snapshotId" | "eventId" | "membershipId", string>;
+const B = {} as Record<"brandId" | "campaignId" | "brandDraftId" | "campaignDraftId" | "fileId" | "jobId" | "migrationId" | "auditId" | "snapshotId" | "eventId" | "membershipId" | "sessionId", string>;
 
 async function seedB() {
   const b = await makeOrg(k.db, "Bravo Org");
@@ -45,6 +45,7 @@ async function seedB() {
   const orgId = b.org.id;
   const now = new Date();
   B.membershipId = (await k.db.membership.findFirstOrThrow({ where: { orgId } })).id;
+  B.sessionId = (await k.db.authSession.create({ data: { userId: b.owner.id, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000), userAgent: "bravo" } })).id;
   B.brandId = "BBRAVO1";
   B.campaignId = "CBRAVO1";
   await k.db.brand.create({ data: { orgId, brandId: B.brandId, displayName: SECRETS[0]!, companyName: SECRETS[1]!, entityType: "PRIVATE_PROFIT", status: "ACTIVE", identityStatus: "VERIFIED", data: { brandId: B.brandId, ein: SECRETS[2]!, displayName: SECRETS[0]! }, confirmedAt: now } });
@@ -68,6 +69,7 @@ async function snapshotB(): Promise<string> {
     await d.evidenceFile.findMany(where), await d.bulkJob.findMany(where), await d.cnpMigration.findMany(where),
     await d.campaignPageSnapshot.findMany(where), await d.registryEvent.findMany(where), await d.membership.findMany(where),
     await d.registryConnection.findMany(where), await d.organization.findUnique({ where: { id: bOrg.id } }),
+    await d.authSession.findMany({ where: { id: B.sessionId }, include: { user: true } }),
   ]);
 }
 
@@ -79,6 +81,7 @@ function bIdFor(key: string, action: string): string | undefined {
   if (k2 === "targetid") return action.startsWith("brand.") || action.startsWith("evidence.") ? B.brandId : B.campaignId;
   if (k2 === "campaignid" || k2 === "campaignids") return B.campaignId;
   if (k2 === "membershipid") return B.membershipId;
+  if (k2 === "sessionid") return B.sessionId;
   if (k2 === "draftid") return action.startsWith("brand.") ? B.brandDraftId : B.campaignDraftId;
   if (k2 === "fileid" || k2 === "fileids") return B.fileId;
   if (k2 === "jobid") return B.jobId;
@@ -159,6 +162,8 @@ const NO_FOREIGN_ID = new Set([
   // Resellers and webhook subscriptions exist only in the registry account of the caller's own connection (nothing
   // of them is stored here), so there is no id of B's to point at: another organization's are in another account.
   "reseller.update", "reseller.delete", "webhooks.unsubscribe",
+  // The caller's own account: the password and sessions of the signed-in user, whatever the organization.
+  "account.password.change", "account.sessions.revoke_all", "account.totp.start", "account.totp.enable", "account.totp.disable",
 ]);
 
 /**

@@ -37,6 +37,9 @@ export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, children
           />
           <UserMenu name={user.name} email={user.email} role={roleLabel} onSignOut={() => signOut({ callbackUrl: "/sign-in" })}>
             <DropdownMenuItem asChild>
+              <Link href="/account">Account</Link>
+            </DropdownMenuItem>
+            <DropdownMenuItem asChild>
               <Link href="/organizations/new">New organization…</Link>
             </DropdownMenuItem>
           </UserMenu>

@@ -11,14 +11,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { signInSchema } from "@/lib/auth/schemas";
+import { CODE_REQUIRED, signInSchema, WRONG_CODE } from "@/lib/auth/schemas";
 
 type Values = z.input<typeof signInSchema>;
 
 export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expired: boolean }) {
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(expired ? "Your session has ended. Sign in again." : null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "", code: "" } });
+  // The code field appears once the server says this account has two-factor sign-in on.
+  const [needsCode, setNeedsCode] = useState(false);
   // Until React has hydrated, a submit would be the browser's own: the button stays disabled (which also stops
   // Enter from submitting), and method/action make even a forced native submit a POST body, never a query string.
   const hydrated = useHydrated();
@@ -28,6 +30,7 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
     const res = await signIn("credentials", { ...values, redirect: false });
     if (!res || res.error) {
       setFormError(res?.error && res.error !== "CredentialsSignin" ? res.error : "Email or password is incorrect.");
+      if (res?.error === CODE_REQUIRED || res?.error === WRONG_CODE) setNeedsCode(true);
       return;
     }
     router.replace(callbackUrl);
@@ -45,6 +48,11 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
           <FormField label="Password" htmlFor="password" error={formState.errors.password?.message} required>
             <Input type="password" autoComplete="current-password" {...register("password")} />
           </FormField>
+          {needsCode ? (
+            <FormField label="Authentication code" htmlFor="code" error={formState.errors.code?.message} description="From your authenticator app, or one of your recovery codes." required>
+              <Input autoComplete="one-time-code" autoFocus {...register("code")} />
+            </FormField>
+          ) : null}
           <Button type="submit" className="w-full" disabled={!hydrated || formState.isSubmitting}>
             {!hydrated ? "Loading…" : formState.isSubmitting ? "Signing in…" : "Sign in"}
           </Button>

@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { ROLE_LABELS, ROLES } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/format";
 import { changeRoleAction, removeMemberAction } from "@/lib/members/actions";
+import { ResetPasswordDialog } from "./reset-password-dialog";
 
 type Member = { id: string; userId: string; email: string; name: string; role: Role; since: string };
 
@@ -69,6 +70,7 @@ export function MembersTable({ members, currentUserId, canGrantOwner }: { member
               </TableCell>
               <TableCell>{formatDate(m.since)}</TableCell>
               <TableCell className="text-right">
+                {locked || m.userId === currentUserId ? null : <ResetPasswordDialog membershipId={m.id} email={m.email} disabled={pending} />}
                 {locked ? null : (
                   <AlertDialog>
                     <AlertDialogTrigger asChild>
