@@ -169,7 +169,7 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
             </p>
           ) : null}
           {refusal ? (
-            <Alert tone="danger" role="alert">
+            <Alert tone="danger">
               <AlertTitle>This file cannot be checked</AlertTitle>
               <AlertDescription>{refusal.error}</AlertDescription>
             </Alert>
@@ -299,7 +299,7 @@ function Results({ answer, onDownload, downloadError }: { answer: DryRunAnswer; 
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <div className="rounded-lg border p-4 sm:col-span-1">
           <dt className="text-sm text-muted-foreground">Cost of the ready rows</dt>
-          <dd className="text-3xl font-semibold" aria-label={`Cost ${formatUsd(totals.cost_usd)}`}>{formatUsd(totals.cost_usd)}</dd>
+          <dd className="text-3xl font-semibold">{formatUsd(totals.cost_usd)}</dd>
         </div>
         <div className="rounded-lg border p-4"><dt className="text-sm text-muted-foreground">Rows</dt><dd className="text-2xl font-semibold">{totals.rows.toLocaleString("en-US")}</dd></div>
         <div className="rounded-lg border p-4"><dt className="text-sm text-muted-foreground">Ready</dt><dd className="text-2xl font-semibold">{totals.ok.toLocaleString("en-US")}</dd></div>
@@ -319,7 +319,7 @@ function Results({ answer, onDownload, downloadError }: { answer: DryRunAnswer; 
           {downloading ? <Spinner className="size-4" /> : <Download aria-hidden="true" />}Download the dry run as CSV
         </Button>
       </div>
-      {downloadError ? <Alert tone="danger" role="alert"><AlertDescription>{downloadError}</AlertDescription></Alert> : null}
+      {downloadError ? <Alert tone="danger"><AlertDescription>{downloadError}</AlertDescription></Alert> : null}
       {shown.length === 0 ? (
         <p className="text-sm text-muted-foreground">{onlyErrors ? "No row has errors." : "The file has no rows."}</p>
       ) : (
