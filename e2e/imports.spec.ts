@@ -16,7 +16,7 @@ async function fixture(): Promise<Buffer> {
 test("import: download the template, upload a file with a wrong header, fix the mapping, see a row's error at its column and the cost, download the dry run", async ({ page }) => {
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
-  await page.getByRole("link", { name: "Import" }).first().click();
+  await page.getByRole("link", { name: "Import", exact: true }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Import" })).toBeVisible();
   await expectAccessible(page);
 
@@ -26,11 +26,11 @@ test("import: download the template, upload a file with a wrong header, fix the 
 
   // Not a CSV: refused with the engine's reason.
   await page.getByLabel("CSV file to check").setInputFiles({ name: "brands.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n1 0 obj\n") });
-  await expect(page.getByRole("alert")).toContainText("Not a CSV file: this is a PDF document.");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Not a CSV file: this is a PDF document.");
 
   // The wrong header: no column for entityType until the user says which one it is.
   await page.getByLabel("CSV file to check").setInputFiles({ name: "brands.csv", mimeType: "text/csv", buffer: await fixture() });
-  await expect(page.getByRole("alert")).toContainText("No column for entityType");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("No column for entityType");
   await expect(page.getByText("Required columns not found")).toBeVisible();
   await expect(page.getByLabel("Field for column Brand Name")).toHaveValue("displayName");
   await expectAccessible(page);
