@@ -13,6 +13,8 @@ import { parseCsv, type CsvSource, type ImportFileProblem } from "./parse";
 export const MAPPING_HEADER = "x-import-mapping";
 /** The CSV download's header: the byte size of the file, which the body holds twice. */
 export const FILE_BYTES_HEADER = "x-file-bytes";
+/** A campaign file's body may start with the brand file its brandRef column names: that file's byte size. */
+export const BRAND_FILE_BYTES_HEADER = "x-brand-file-bytes";
 const MAX_MAPPING_CHARS = 32 * 1024;
 
 const mappingSchema = z.record(z.string().max(500), z.string().max(100).nullable()).refine((m) => Object.keys(m).length <= 500, "At most 500 columns can be mapped.");

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
 import { useDb } from "@/lib/db";
-import { dryRunBrands, dryRunJson, MAX_IMPORT_BYTES } from "@/lib/imports";
+import { dryRunBrands, dryRunCampaigns, dryRunJson, MAX_IMPORT_BYTES } from "@/lib/imports";
 import { orgDryRunOptions } from "@/lib/imports/org-options";
 import { createTestDb, type TestDb } from "@/test/db";
 import { addUserToOrg, ctxFor, makeOrg } from "@/test/factories";
@@ -109,6 +109,24 @@ describe("POST /api/imports/dry-run", () => {
     const r = await res.json();
     expect(r.rows[0].errors).toContainEqual({ field: "brandId", message: "BOTHER1 is not a brand of this organization" });
     expect(r.totals.cost_usd).toBe(0);
+  });
+
+  it("a campaign file after its brand file (X-Brand-File-Bytes): brandRef resolves as the CLI's --brands does", async () => {
+    state.ctx = owner;
+    const brands = fixture("brands-mixed.csv");
+    const campaigns = fixture("campaigns-mixed.csv");
+    const res = await post("campaigns", Buffer.concat([brands, campaigns]), { "x-brand-file-bytes": String(brands.length) });
+    expect(res.status).toBe(200);
+    const r = await res.json();
+    const opts = orgDryRunOptions(t.db, a.org.id);
+    const engine = await dryRunCampaigns(campaigns, { ...opts, brandRefs: (await dryRunBrands(brands, opts)).brandRefs });
+    expect({ rows: r.rows, totals: r.totals }).toEqual(dryRunJson(engine));
+    // Without the brand file the same refs are unknown.
+    const alone = await (await post("campaigns", campaigns)).json();
+    expect(alone.rows.some((x: { errors: { field: string; message: string }[] }) => x.errors.some((e) => e.field === "brandRef" && e.message.startsWith("No brand row has the ref")))).toBe(true);
+    const pdfFirst = await post("campaigns", Buffer.concat([Buffer.from("%PDF-1.7\n"), campaigns]), { "x-brand-file-bytes": "9" });
+    expect(pdfFirst.status).toBe(415);
+    expect((await pdfFirst.json()).error).toBe("The brand file: Not a CSV file: this is a PDF document.");
   });
 
   it("format=csv: the body holds the file twice; the answer is the file's rows with errors and warnings, as an attachment", async () => {

@@ -3,9 +3,10 @@ import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { downloadHeaders } from "@/lib/http/download";
-import { dryRun, dryRunCsv, dryRunJson, guessMapping, ImportFileError, IMPORT_KINDS, MAX_IMPORT_BYTES } from "@/lib/imports";
+import { dryRun, dryRunBrands, dryRunCsv, dryRunJson, guessMapping, ImportFileError, IMPORT_KINDS, MAX_IMPORT_BYTES } from "@/lib/imports";
+import type { DryRunOptions } from "@/lib/imports/dry-run";
 import { orgDryRunOptions } from "@/lib/imports/org-options";
-import { FILE_BYTES_HEADER, headTap, MAPPING_HEADER, mappingFrom, splitAt, statusFor } from "@/lib/imports/upload";
+import { BRAND_FILE_BYTES_HEADER, FILE_BYTES_HEADER, headTap, MAPPING_HEADER, mappingFrom, splitAt, statusFor } from "@/lib/imports/upload";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -17,6 +18,8 @@ const query = z.object({ kind: z.enum(IMPORT_KINDS as [string, ...string[]]), fo
  * held or stored), the user's column mapping in X-Import-Mapping. Answers the mapping guess and the dry run
  * ({headers, mapping, delimiter, rows, totals}); a file that cannot be read at all is 400/413/415 with the
  * engine's reason (and the headers and guess when the header row was readable, for the mapping editor).
+ * A campaign file may be preceded by the brand file its brandRef column refers to (X-Brand-File-Bytes: that
+ * file's size), whose rows are dry-run first as the CLI's --brands does.
  * With format=csv the body is the file twice (X-File-Bytes: its size): the first copy is dry-run, the second
  * streamed back as the dry-run CSV (the file's cells + errors + warnings). Nothing is sent or charged.
  */
@@ -37,14 +40,28 @@ export async function POST(req: Request) {
     if (!Number.isSafeInteger(fileBytes) || fileBytes < 1) return Response.json({ error: "The file's size (X-File-Bytes) is missing." }, { status: 400 });
     if (fileBytes > MAX_IMPORT_BYTES) return Response.json({ error: tooLarge(), problem: "TOO_LARGE" }, { status: 413 });
   }
+  // A campaign file may come after the brand file its brandRef column names (X-Brand-File-Bytes: its size).
+  const brandBytes = kind === "campaigns" && req.headers.has(BRAND_FILE_BYTES_HEADER) ? Number(req.headers.get(BRAND_FILE_BYTES_HEADER)) : 0;
+  if (!Number.isSafeInteger(brandBytes) || brandBytes < 0) return Response.json({ error: "The brand file's size (X-Brand-File-Bytes) is not a number of bytes." }, { status: 400 });
+  if (brandBytes > MAX_IMPORT_BYTES) return Response.json({ error: `The brand file: ${tooLarge()}`, problem: "TOO_LARGE" }, { status: 413 });
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_IMPORT_BYTES * (csv ? 2 : 1)) return Response.json({ error: tooLarge(), problem: "TOO_LARGE" }, { status: 413 });
+  if (declared > MAX_IMPORT_BYTES * (csv ? 2 : 1) + brandBytes) return Response.json({ error: tooLarge(), problem: "TOO_LARGE" }, { status: 413 });
   if (!req.body) return Response.json({ error: "The file is empty: it needs a header row and at least one row.", problem: "EMPTY" }, { status: 400 });
 
-  const body = req.body as unknown as AsyncIterable<Uint8Array>;
+  let body = req.body as unknown as AsyncIterable<Uint8Array>;
+  const opts: DryRunOptions = { ...orgDryRunOptions(db(), ctx.org.id), mapping: m.mapping };
+  if (brandBytes) {
+    const split = splitAt(body, brandBytes);
+    try {
+      opts.brandRefs = (await dryRunBrands(split.first, orgDryRunOptions(db(), ctx.org.id))).brandRefs;
+    } catch (e) {
+      if (e instanceof ImportFileError) return Response.json({ error: `The brand file: ${e.message}`, problem: e.problem }, { status: statusFor(e.problem) });
+      throw e;
+    }
+    body = split.rest;
+  }
   const parts = csv ? splitAt(body, fileBytes) : null;
   const tap = headTap(parts ? parts.first : body);
-  const opts = { ...orgDryRunOptions(db(), ctx.org.id), mapping: m.mapping };
   try {
     const result = await dryRun(kind, tap.source, opts);
     if (parts) {
