@@ -59,6 +59,24 @@ describe("ImportWorkbench", () => {
     expect(within(table).getAllByRole("row").slice(1).every((r) => within(r).getAllByRole("cell")[1]!.textContent === "2 errors")).toBe(true);
   });
 
+  it("campaigns: the brand file goes first in the same body, with its size, so brandRef resolves", async () => {
+    const answer = { kind: "campaigns", headers: ["brandRef"], mapping: guessMapping("campaigns", ["brandRef"]), delimiter: ",", rows: [], totals: { rows: 0, ok: 0, failed: 0, cost_usd: 0 } };
+    const fetch = vi.fn().mockImplementation(async () => json(200, answer));
+    vi.stubGlobal("fetch", fetch);
+    const user = userEvent.setup();
+    render(<ImportWorkbench columns={columns} maxBytes={50 * 1024 * 1024} maxRows={20_000} />);
+    await user.selectOptions(screen.getByLabelText("The file holds"), "campaigns");
+    const brands = new File(["ref,entityType\nacme,PRIVATE_PROFIT\n"], "brands.csv", { type: "text/csv" });
+    await user.upload(screen.getByLabelText("Brand file (optional)"), brands);
+    const campaigns = new File(["brandRef\nacme\n"], "campaigns.csv", { type: "text/csv" });
+    await user.upload(screen.getByLabelText("CSV file to check"), campaigns);
+    await screen.findByText("The file has no rows.");
+    const [url, init] = fetch.mock.calls.at(-1)!;
+    expect(url).toBe("/api/imports/dry-run?kind=campaigns");
+    expect(init.headers["x-brand-file-bytes"]).toBe(String(brands.size));
+    expect(await (init.body as Blob).text()).toBe(`${await brands.text()}${await campaigns.text()}`);
+  });
+
   it("says why a file is refused, and has no run button (the bulk job is not here yet)", async () => {
     vi.stubGlobal("fetch", vi.fn().mockResolvedValueOnce(json(415, { error: "Not a CSV file: this is a PDF document.", problem: "NOT_TEXT" })));
     render(<ImportWorkbench columns={columns} maxBytes={50 * 1024 * 1024} maxRows={20_000} />);

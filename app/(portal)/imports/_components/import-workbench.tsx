@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -26,11 +27,20 @@ const PAGE = 100;
 const KIND_LABEL: Record<ImportKind, string> = { brands: "Brands", campaigns: "Campaigns" };
 const MAPPING_HEADER = "x-import-mapping";
 
-function post(kind: ImportKind, body: Blob, mapping: Record<string, string | null> | null, extra: Record<string, string> = {}, format = "") {
-  return fetch(`/api/imports/dry-run?kind=${kind}${format}`, {
+/** Posts the file (after the brand file its brandRef column names, for campaigns) to the dry-run route. */
+function post(kind: ImportKind, file: File, brandFile: File | null, mapping: Record<string, string | null> | null, csv = false) {
+  const brands = kind === "campaigns" && brandFile ? brandFile : null;
+  // For the CSV the file goes twice: the route dry-runs the first copy and writes the second with each row's errors.
+  const parts: Blob[] = [...(brands ? [brands] : []), file, ...(csv ? [file] : [])];
+  return fetch(`/api/imports/dry-run?kind=${kind}${csv ? "&format=csv" : ""}`, {
     method: "POST",
-    body,
-    headers: { "Content-Type": "text/csv", ...(mapping ? { [MAPPING_HEADER]: encodeURIComponent(JSON.stringify(mapping)) } : {}), ...extra },
+    body: parts.length === 1 ? file : new Blob(parts),
+    headers: {
+      "Content-Type": "text/csv",
+      ...(mapping ? { [MAPPING_HEADER]: encodeURIComponent(JSON.stringify(mapping)) } : {}),
+      ...(brands ? { "x-brand-file-bytes": String(brands.size) } : {}),
+      ...(csv ? { "x-file-bytes": String(file.size) } : {}),
+    },
   });
 }
 
@@ -41,6 +51,7 @@ function post(kind: ImportKind, body: Blob, mapping: Record<string, string | nul
 export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Record<ImportKind, ColumnChoice[]>; maxBytes: number; maxRows: number }) {
   const [kind, setKind] = useState<ImportKind>("brands");
   const [file, setFile] = useState<File | null>(null);
+  const [brandFile, setBrandFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<DryRunAnswer | null>(null);
   const [refusal, setRefusal] = useState<FileRefusal | null>(null);
@@ -49,11 +60,11 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
   const [downloadError, setDownloadError] = useState<string | null>(null);
 
   const check = useCallback(
-    async (f: File, k: ImportKind, mapping: Record<string, string | null> | null) => {
+    async (f: File, k: ImportKind, mapping: Record<string, string | null> | null, brands: File | null) => {
       setBusy(true);
       setDownloadError(null);
       try {
-        const res = await post(k, f, mapping);
+        const res = await post(k, f, brands, mapping);
         const body = (await res.json().catch(() => ({ error: `The check failed (HTTP ${res.status}).` }))) as DryRunAnswer | FileRefusal;
         if (res.ok && "rows" in body) {
           setAnswer(body);
@@ -85,9 +96,9 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
         setRefusal({ error: `The file is larger than ${formatBytes(maxBytes)}: split it into smaller files.`, problem: "TOO_LARGE" });
         return;
       }
-      void check(f, kind, null);
+      void check(f, kind, null, brandFile);
     },
-    [check, kind, maxBytes],
+    [check, kind, maxBytes, brandFile],
   );
   const { getRootProps, getInputProps, isDragActive, open } = useDropzone({ onDrop, multiple: false, noClick: true, noKeyboard: true });
 
@@ -96,7 +107,7 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
     setAnswer(null);
     setRefusal(null);
     setChoice({});
-    if (file) void check(file, k, null);
+    if (file) void check(file, k, null, brandFile);
   };
 
   const headers = answer?.headers ?? refusal?.headers ?? null;
@@ -106,8 +117,7 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
   async function downloadCsv() {
     if (!file || !answer) return;
     setDownloadError(null);
-    // The file twice: the route dry-runs the first copy and writes the second with each row's errors.
-    const res = await post(kind, new Blob([file, file]), chosenMapping, { "x-file-bytes": String(file.size) }, "&format=csv");
+    const res = await post(kind, file, brandFile, chosenMapping, true);
     if (!res.ok) {
       setDownloadError(((await res.json().catch(() => null)) as FileRefusal | null)?.error ?? `The download failed (HTTP ${res.status}).`);
       return;
@@ -159,6 +169,24 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
             CSV (comma, semicolon, tab or | separated), UTF-8 · up to {formatBytes(maxBytes)} and {maxRows.toLocaleString("en-US")} rows. From Excel, save as &ldquo;CSV UTF-8&rdquo;.
           </p>
         </div>
+        {kind === "campaigns" ? (
+          <FormField
+            label="Brand file (optional)"
+            htmlFor="import-brand-file"
+            description="When the brandRef column names brand rows of a brand import file, choose that file: its rows are checked first and each campaign waits for its brand."
+            className="max-w-xl"
+          >
+            <Input
+              type="file"
+              accept=".csv,text/csv,text/plain"
+              onChange={(e) => {
+                const b = e.target.files?.[0] ?? null;
+                setBrandFile(b);
+                if (file) void check(file, kind, chosenMapping, b);
+              }}
+            />
+          </FormField>
+        ) : null}
         <div aria-live="polite" className="space-y-3">
           {file ? (
             <p className="flex items-center gap-2 text-sm">
@@ -186,7 +214,7 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
           choice={choice}
           onChoose={(h, f) => setChoice((c) => ({ ...c, [h]: f }))}
           busy={busy}
-          onCheck={() => void check(file, kind, chosenMapping)}
+          onCheck={() => void check(file, kind, chosenMapping, brandFile)}
         />
       ) : null}
 
