@@ -38,6 +38,8 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/campaigns", label: "Campaigns", icon: "campaigns" },
     ...(migrations ? [{ href: "/migrations", label: "Migrations", icon: "migrations" }] satisfies NavItem[] : []),
     ...(partners ? [{ href: "/partner-campaigns", label: "Partner campaigns", icon: "partner-campaigns" }] satisfies NavItem[] : []),
+    // The import registers brands and campaigns: listed for the roles that may (the brand wizard's permission).
+    ...(can(ctx.role, "registry.act") ? [{ href: "/imports", label: "Import", icon: "imports" } satisfies NavItem] : []),
     { href: "/jobs", label: "Jobs", icon: "jobs" },
     { href: "/evidence", label: "Evidence", icon: "evidence" },
     { href: "/reports", label: "Reports", icon: "reports" },

@@ -3,6 +3,7 @@ import {
   Bell,
   Building,
   FileChartColumn,
+  FileUp,
   Handshake,
   KeyRound,
   LayoutDashboard,
@@ -35,6 +36,7 @@ export const navIcons = {
   credentials: KeyRound,
   notifications: Bell,
   evidence: Paperclip,
+  imports: FileUp,
 } satisfies Record<string, LucideIcon>;
 
 export type NavIconName = keyof typeof navIcons;

@@ -10,6 +10,7 @@
 import { createReadStream } from "node:fs";
 import { IMPORT_KINDS, type ImportKind } from "./columns";
 import { dryRunBrands, dryRunCampaigns, dryRunJson, type DryRunOptions } from "./dry-run";
+import { orgDryRunOptions } from "./org-options";
 import { ImportFileError } from "./parse";
 
 export const USAGE = "usage: npm run -s import -- --dry-run --kind brands|campaigns FILE.csv [--org ORGID] [--brands BRANDS.csv]";
@@ -60,11 +61,7 @@ export async function main(argv: string[], out: { write(s: string): unknown } = 
         err.write(`no organization ${args.org}\n`);
         return 2;
       }
-      Object.assign(opts, { db: client, orgId: org.id });
-      // The registry's qualification (read-only, free) for the campaign rows of brands the org already has.
-      const { registryClientFor } = await import("@/lib/registry/client");
-      let registry: ReturnType<typeof registryClientFor> | undefined;
-      opts.qualify = async (brandId, usecase) => (await (registry ??= registryClientFor(client, org.id))).campaignBuilder.qualifyBrandUsecase(brandId, usecase);
+      Object.assign(opts, orgDryRunOptions(client, org.id));
     }
     if (args.brands) opts.brandRefs = (await dryRunBrands(createReadStream(args.brands), opts)).brandRefs;
     const run = args.kind === "brands" ? dryRunBrands : dryRunCampaigns;

@@ -209,6 +209,11 @@ const ROUTES: Record<string, (() => { method: string; url: string; params: Recor
   "/api/exports/[report]": ["brands", "campaigns", "audit"].map((report) => () => ({ method: "GET", url: `/api/exports/${report}?brandId=${B.brandId}&campaignId=${B.campaignId}`, params: { report } })),
   // The upload takes no id: it stores the bytes under the caller's organization (lib/evidence/store.ts).
   "/api/files": "not-org-scoped",
+  // The import dry run takes no id in its request: it reads the uploaded file and checks it against the caller's own
+  // mirror only (a foreign brandId in a row is "not a brand of this organization": app/api/imports/dry-run tests).
+  "/api/imports/dry-run": "not-org-scoped",
+  // The templates are the same static files for every organization.
+  "/api/imports/templates/[kind]": "not-org-scoped",
 };
 
 let actions: ServerAction[];
