@@ -348,5 +348,11 @@ describe("GET /api/exports/[report]", () => {
     expect(ids.every((id) => id!.startsWith("CA"))).toBe(true);
     const logged = await t.db.auditLog.findFirstOrThrow({ where: { orgId: a.org.id, action: "report.export" }, orderBy: { createdAt: "desc" } });
     expect(logged).toMatchObject({ targetId: "campaigns", outcome: "SUCCESS", detail: { filter: { carrierStatus: "REJECTED" }, bom: false } });
+
+    // A NUL in a filter key or value cannot go into the audit row: refused as bad input, not a 500 (found by fuzz-routes).
+    const before = await t.db.auditLog.count({ where: { orgId: a.org.id, action: "report.export" } });
+    expect((await call("campaigns", "?q%00x=1")).status).toBe(400);
+    expect((await call("campaigns", "?q=a%00b")).status).toBe(400);
+    expect(await t.db.auditLog.count({ where: { orgId: a.org.id, action: "report.export" } })).toBe(before);
   });
 });

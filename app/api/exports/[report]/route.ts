@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { exportParams, exportResponse } from "@/lib/reports/export";
 import { findReport } from "@/lib/reports/registry";
+import { isStorableText } from "@/lib/storable";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,12 @@ export async function GET(req: Request, { params }: { params: Promise<{ report: 
     await audit(db(), { orgId: ctx.org.id, actor, action: "report.export", targetType: "report", targetId: id, outcome: "DENIED" });
     return Response.json({ error: "Your role cannot download this report." }, { status: 403 });
   }
-  const { raw, bom } = exportParams(new URL(req.url));
+  const url = new URL(req.url);
+  // The filter is recorded in the audit row: a NUL or a lone surrogate in it (no browser sends one) is refused here.
+  if ([...url.searchParams].some(([k, v]) => !isStorableText(k) || !isStorableText(v))) {
+    return Response.json({ error: "The filter holds characters that are not text." }, { status: 400 });
+  }
+  const { raw, bom } = exportParams(url);
   // Exports take whole data sets out of the portal: each one is on the record, with the filter it used.
   await audit(db(), { orgId: ctx.org.id, actor, action: "report.export", targetType: "report", targetId: id, outcome: "SUCCESS", detail: { filter: raw, bom } });
   return exportResponse({
