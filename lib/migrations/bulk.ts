@@ -8,7 +8,7 @@ import { TcrError } from "@/lib/tcr/errors";
 import { cancelEligibility, declineEligibility, electEligibility, isOpenMigration, migrateEligibility, type Eligibility, type PartnerInfo } from "./eligibility";
 import { incomingFactsFor, incomingWhere, outgoingFactsFor, outgoingWhere } from "./facts";
 import { loadPartners } from "./partners";
-import { CONFIRM_COUNT_ABOVE, type BulkParams, type Selection } from "./schemas";
+import { CONFIRM_COUNT_ABOVE, isImportJobKind, type BulkParams, type Selection } from "./schemas";
 
 /**
  * The bulk operations engine. A bulk action is one BulkJob with one BulkJobItem per campaign; the worker runs
@@ -46,9 +46,6 @@ export type RunnerContext = {
   opts: Required<Pick<RunOptions, "maxAttempts" | "retryDelayMs" | "sleep">> & Pick<RunOptions, "afterCall">;
   now: () => Date;
 };
-export const IMPORT_JOB_KINDS = ["IMPORT_BRANDS", "IMPORT_CAMPAIGNS"] as const;
-export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];
-export const isImportJobKind = (kind: string): kind is ImportJobKind => (IMPORT_JOB_KINDS as readonly string[]).includes(kind);
 
 export type RunOptions = {
   maxAttempts?: number;
