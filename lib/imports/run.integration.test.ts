@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, ValidationFailedError } from "@/lib/errors";
+import { useDb } from "@/lib/db";
+import { main } from "@/lib/imports/cli";
 import { createImportJob, dryRunImport } from "@/lib/imports/run";
 import { runBulkJob } from "@/lib/migrations/bulk";
 import { registryClientFor } from "@/lib/registry/client";
@@ -125,4 +127,23 @@ describe("import run", () => {
     await runBulkJob(t.db, client, jobId, fast);
     expect(sandbox.control.counters()).toEqual(after);
   }, 120_000);
+
+  // Last: the CLI disconnects the client it used when it ends.
+  it("the CLI without --dry-run runs the job as the given member: only rows still valid (the others are in the mirror now)", async () => {
+    useDb(t.db);
+    const before = sandbox.control.counters().brands;
+    const path = new URL("./fixtures/run-brands.csv", import.meta.url).pathname;
+    let out = "";
+    let err = "";
+    const args = ["--kind", "brands", path, "--org", org.org.id, "--user", org.owner.email];
+    // Acme and Helping Paws are registered now: only the row the outage hit is left, at $4, not the $52 of before.
+    expect(await main([...args, "--confirm-cost", "52"], { write: () => true }, { write: (s: string) => (err += s) })).toBe(2);
+    expect(err).toMatch(/^cannot import: The cost changed.*costUsd: The dry run now costs \$4\.00/);
+    err = "";
+    expect(await main([...args, "--confirm-cost", "4"], { write: (s: string) => (out += s) }, { write: (s: string) => (err += s) })).toBe(0);
+    const r = JSON.parse(out);
+    expect(r).toEqual({ jobId: expect.any(String), status: "COMPLETED", total: 1, succeeded: 1, skipped: 0, failed: 0 });
+    expect(err).toContain(`job ${r.jobId}: 1 rows\njob ${r.jobId}: 1 succeeded, 0 skipped, 0 failed of 1\n`);
+    expect(sandbox.control.counters().brands - before).toBe(1);
+  }, 60_000);
 });

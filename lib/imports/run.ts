@@ -148,6 +148,14 @@ export async function createImportJob(db: Db, ctx: ImportCtx, input: StartImport
   }, { timeout: 120_000 });
 }
 
+/** createImportJob, then the job is queued for the worker: what the import page's "Run" calls. */
+export async function startImportJob(db: Db, ctx: ImportCtx, input: StartImportInput, deps: ImportDeps = {}) {
+  const r = await createImportJob(db, ctx, input, deps);
+  const { queueBulkJob } = await import("@/lib/migrations/commands");
+  await queueBulkJob(r.jobId);
+  return r;
+}
+
 /* ---------------------------------------------------------------- running */
 
 type BrandItemInput = { type: "brand"; line: number; ref: string | null; draftId: string; vetting: string | null };
