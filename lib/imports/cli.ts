@@ -5,17 +5,26 @@
  * be read. --org checks duplicates and brand ids against that organization's mirror (DATABASE_URL), prices
  * with its upstream's fees and asks its registry connection for each campaign's qualification (carriers, fee);
  * --brands resolves a campaign file's brandRef column against a brand file.
- * Only the dry run exists here: running the import is the bulk job's (not wired to this command yet).
+ * Without --dry-run the valid rows run as one bulk job (lib/imports/run.ts), in this process:
+ *   npm run -s import -- --kind brands|campaigns FILE.csv --org ORGID --user EMAIL --confirm-cost USD [--brands BRANDS.csv]
+ * The user must be an OPERATOR or above of the organization; the cost must be the dry run's total (what the
+ * rows will be charged). Prints the job id and its progress (stderr), then {"jobId",…counts} (stdout); exit 1
+ * when any row failed.
  */
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
 import { IMPORT_KINDS, type ImportKind } from "./columns";
 import { dryRunBrands, dryRunCampaigns, dryRunJson, type DryRunOptions } from "./dry-run";
 import { orgDryRunOptions } from "./org-options";
 import { ImportFileError } from "./parse";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 
-export const USAGE = "usage: npm run -s import -- --dry-run --kind brands|campaigns FILE.csv [--org ORGID] [--brands BRANDS.csv]";
+export const USAGE = [
+  "usage: npm run -s import -- --dry-run --kind brands|campaigns FILE.csv [--org ORGID] [--brands BRANDS.csv]",
+  "       npm run -s import -- --kind brands|campaigns FILE.csv --org ORGID --user EMAIL --confirm-cost USD [--brands BRANDS.csv]",
+].join("\n");
 
-export type CliArgs = { kind: ImportKind; file: string; org?: string; brands?: string };
+export type CliArgs = { kind: ImportKind; file: string; org?: string; brands?: string; run?: { user: string; costUsd: number } };
 
 /** The arguments, or the usage error in words. */
 export function parseArgs(argv: string[]): CliArgs | { error: string } {
@@ -23,24 +32,34 @@ export function parseArgs(argv: string[]): CliArgs | { error: string } {
   let kind: string | undefined;
   let org: string | undefined;
   let brands: string | undefined;
+  let user: string | undefined;
+  let cost: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--dry-run") dry = true;
-    else if (a === "--kind" || a === "--org" || a === "--brands") {
+    else if (a === "--kind" || a === "--org" || a === "--brands" || a === "--user" || a === "--confirm-cost") {
       const v = argv[++i];
       if (!v || v.startsWith("--")) return { error: `${a} needs a value` };
       if (a === "--kind") kind = v;
       else if (a === "--org") org = v;
+      else if (a === "--user") user = v;
+      else if (a === "--confirm-cost") cost = v;
       else brands = v;
     } else if (a.startsWith("--")) return { error: `unknown option ${a}` };
     else files.push(a);
   }
-  if (!dry) return { error: "only --dry-run is supported from the command line" };
   if (!kind || !IMPORT_KINDS.includes(kind as ImportKind)) return { error: "--kind must be brands or campaigns" };
   if (files.length !== 1) return { error: "give exactly one FILE.csv" };
   if (brands && kind !== "campaigns") return { error: "--brands is for --kind campaigns" };
-  return { kind: kind as ImportKind, file: files[0]!, org, brands };
+  if (dry) {
+    if (user || cost) return { error: "--user and --confirm-cost are for running the import (leave out --dry-run)" };
+    return { kind: kind as ImportKind, file: files[0]!, org, brands };
+  }
+  if (!org || !user) return { error: "running the import needs --org ORGID and --user EMAIL (or use --dry-run)" };
+  const costUsd = Number(cost);
+  if (!cost || !Number.isFinite(costUsd) || costUsd < 0) return { error: "running the import needs --confirm-cost USD: the cost_usd of its dry run" };
+  return { kind: kind as ImportKind, file: files[0]!, org, brands, run: { user, costUsd } };
 }
 
 export async function main(argv: string[], out: { write(s: string): unknown } = process.stdout, err: { write(s: string): unknown } = process.stderr): Promise<number> {
@@ -51,6 +70,12 @@ export async function main(argv: string[], out: { write(s: string): unknown } = 
   }
   let close: (() => Promise<void>) | undefined;
   try {
+    if (args.run) {
+      const { db } = await import("@/lib/db");
+      const client = db();
+      close = () => client.$disconnect();
+      return await runFromCli(client, { ...args, run: args.run, org: args.org! }, out, err);
+    }
     const opts: DryRunOptions = {};
     if (args.org) {
       const { db } = await import("@/lib/db");
@@ -76,6 +101,47 @@ export async function main(argv: string[], out: { write(s: string): unknown } = 
     throw e;
   } finally {
     await close?.();
+  }
+}
+
+type RunArgs = CliArgs & { org: string; run: NonNullable<CliArgs["run"]> };
+
+/** Creates the import job as the given member and runs it here to the end, waiting out campaigns' brand checks. */
+async function runFromCli(db: Db, args: RunArgs, out: { write(s: string): unknown }, err: { write(s: string): unknown }): Promise<number> {
+  const member = await db.membership.findFirst({
+    where: { orgId: args.org, user: { email: { equals: args.run.user, mode: "insensitive" } } },
+    select: { role: true, user: { select: { id: true, email: true, name: true } }, org: { select: { id: true, name: true, key: true } } },
+  });
+  if (!member) {
+    err.write(`${args.run.user} is not a member of organization ${args.org}\n`);
+    return 2;
+  }
+  const { createImportJob } = await import("./run");
+  const { runBulkJob } = await import("@/lib/migrations/bulk");
+  const { registryClientFor } = await import("@/lib/registry/client");
+  const read = (f: string) => ({ csv: readFileSync(f, "utf8") });
+  const files = args.kind === "brands" ? { brands: read(args.file) } : { campaigns: read(args.file), ...(args.brands ? { brands: read(args.brands) } : {}) };
+  const ctx = { user: { ...member.user, name: member.user.name ?? member.user.email }, org: member.org, role: member.role };
+  let job;
+  try {
+    job = await createImportJob(db, ctx, { ...files, costUsd: args.run.costUsd });
+  } catch (e) {
+    if (e instanceof AppError) {
+      err.write(`cannot import: ${[e.message, ...Object.entries(e.fieldErrors ?? {}).map(([f, m]) => `${f}: ${m}`)].join(" ")}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  err.write(`job ${job.jobId}: ${job.total} rows\n`);
+  const registry = await registryClientFor(db, args.org);
+  for (;;) {
+    const r = await runBulkJob(db, registry, job.jobId);
+    err.write(`job ${job.jobId}: ${r.succeeded} succeeded, ${r.skipped} skipped, ${r.failed} failed of ${r.total}${r.more ? " (waiting for brands)" : ""}\n`);
+    if (!r.more) {
+      out.write(`${JSON.stringify({ jobId: job.jobId, status: r.status, total: r.total, succeeded: r.succeeded, skipped: r.skipped, failed: r.failed })}\n`);
+      return r.failed > 0 ? 1 : 0;
+    }
+    await new Promise((done) => setTimeout(done, Math.max(1_000, (r.retryAt?.getTime() ?? Date.now()) - Date.now())));
   }
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Db } from "@/lib/db";
 import { feesFor, type UpstreamFees } from "@/lib/billing/fees";
-import { validateWizard, normaliseFieldValue, emptyWizardValues, WIZARD_FIELDS, type WizardValues } from "@/lib/brands/wizard";
+import { validateWizard, normaliseFieldValue, emptyWizardValues, toCreateInput, WIZARD_FIELDS, type WizardValues } from "@/lib/brands/wizard";
 import { brandFieldRules, type BrandField } from "@/lib/tcr/schemas/brand";
 import { ENTITY_TYPES, EntityType } from "@/lib/tcr/schemas/enums";
 import { brandEligibility, createRequestFromDraft, defaultKeywordMessages, type BrandForBuilder } from "@/lib/campaigns/builder";
@@ -48,9 +48,17 @@ export type DryRunOptions = {
   fees?: UpstreamFees;
   /** Rows checked per mirror query. */
   batchSize?: number;
+  /** Also return each valid row's normalised create input (what the import job registers), by line. */
+  inputs?: boolean;
 };
 
-export type DryRunOutput = DryRunResult & { mapping: MappingResult; delimiter: string; brandRefs?: Map<string, BrandRefInfo> };
+/** A valid brand row as the import job registers it: the wizard's values (its draft) and their create request. */
+export type BrandRowInput = { type: "brand"; line: number; ref: string | null; values: WizardValues; request: Record<string, unknown>; vetting: string | null };
+/** A valid campaign row: the builder's draft (with the structured consent) for a brand id or a brand row's ref. */
+export type CampaignRowInput = { type: "campaign"; line: number; brandId: string | null; brandRef: string | null; draft: CampaignDraftData };
+export type RowInput = BrandRowInput | CampaignRowInput;
+
+export type DryRunOutput = DryRunResult & { mapping: MappingResult; delimiter: string; brandRefs?: Map<string, BrandRefInfo>; inputs?: Map<number, RowInput> };
 
 const BATCH = 500;
 const FALSE = new Set(["false", "no", "n", "0", "off"]);
@@ -151,6 +159,13 @@ async function mirrorBrandKeys(opts: DryRunOptions, companies: string[], display
   return keys;
 }
 
+/** The vetting cell → the provider to order from: its id, or AEGIS for a plain "yes". */
+export function vettingProvider(cell: string): string {
+  const v = cell.trim();
+  return TRUE.has(v.toLowerCase()) ? DEFAULT_VETTING_PROVIDER : v.toUpperCase();
+}
+export const DEFAULT_VETTING_PROVIDER = "AEGIS";
+
 /** Dry-runs a brand file. Throws ImportFileError when the file cannot be read at all. */
 export async function dryRunBrands(source: Parameters<typeof parseCsv>[0], opts: DryRunOptions = {}): Promise<DryRunOutput> {
   const csv = await parseCsv(source, opts.limits);
@@ -160,6 +175,7 @@ export async function dryRunBrands(source: Parameters<typeof parseCsv>[0], opts:
   const fees = await feesOf(opts);
   const seen = new Map<string, number>();
   const refs = new Map<string, BrandRefInfo>();
+  const inputs = new Map<number, RowInput>();
   let cost = 0;
 
   const rows = await inBatches(csv.records, opts.batchSize ?? BATCH, async (batch) => {
@@ -204,10 +220,13 @@ export async function dryRunBrands(source: Parameters<typeof parseCsv>[0], opts:
       const vetting = cells("vetting");
       const wantsVetting = Boolean(vetting) && !FALSE.has(vetting.toLowerCase());
       if (ok) cost += (fees.brand?.amountUsd ?? 0) + (wantsVetting ? (fees.vetting?.amountUsd ?? 0) : 0);
+      if (ok && opts.inputs) {
+        inputs.set(rec.line, { type: "brand", line: rec.line, ref: ref || null, values, request: toCreateInput(values) ?? {}, vetting: wantsVetting ? vettingProvider(vetting) : null });
+      }
       return { line: rec.line, ok: errors.length === 0, errors, warnings };
     });
   });
-  return { rows, totals: totals(rows, cost), mapping, delimiter: csv.delimiter, brandRefs: refs };
+  return { rows, totals: totals(rows, cost), mapping, delimiter: csv.delimiter, brandRefs: refs, ...(opts.inputs ? { inputs } : {}) };
 }
 
 /* ---------------------------------------------------------------- campaigns */
@@ -313,6 +332,7 @@ export async function dryRunCampaigns(source: Parameters<typeof parseCsv>[0], op
   const idx = fieldIndexes(csv.header, mapping.mapping);
   const refs = opts.brandRefs ?? new Map<string, BrandRefInfo>();
   const seen = new Map<string, number>();
+  const inputs = new Map<number, RowInput>();
   const qualifications = new Map<string, Promise<Qualification | Error>>();
   const identityReported = opts.db && opts.orgId
     ? (await (await import("@/lib/registry/client")).capabilitiesFor(opts.db, opts.orgId)).has("brand.identityStatus")
@@ -397,11 +417,14 @@ export async function dryRunCampaigns(source: Parameters<typeof parseCsv>[0], op
 
       const ok = errors.length === 0;
       if (ok && qualification?.monthlyFee != null) cost += qualification.monthlyFee;
+      if (ok && opts.inputs) {
+        inputs.set(rec.line, { type: "campaign", line: rec.line, brandId: brandId || null, brandRef: brandRef || null, draft: { ...draft, ...(brandId ? { brandId } : {}), ...(consent ? { consent: consent as Record<string, unknown> } : {}) } });
+      }
       out.push({ line: rec.line, ok, errors, warnings });
     }
     return out;
   });
-  return { rows, totals: totals(rows, cost), mapping, delimiter: csv.delimiter };
+  return { rows, totals: totals(rows, cost), mapping, delimiter: csv.delimiter, ...(opts.inputs ? { inputs } : {}) };
 }
 
 export function dryRun(kind: ImportKind, source: Parameters<typeof parseCsv>[0], opts: DryRunOptions = {}): Promise<DryRunOutput> {

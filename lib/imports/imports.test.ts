@@ -234,8 +234,12 @@ describe("cli", () => {
     const w = new Writable({ write(c, _e, cb) { text += String(c); cb(); } });
     return { w, text: () => text };
   };
-  it("refuses anything but --dry-run, and bad arguments, as usage errors", async () => {
-    expect(parseArgs(["--kind", "brands", "f.csv"])).toEqual({ error: "only --dry-run is supported from the command line" });
+  it("refuses bad arguments as usage errors: a run needs --org, --user and the confirmed cost", async () => {
+    expect(parseArgs(["--kind", "brands", "f.csv"])).toEqual({ error: "running the import needs --org ORGID and --user EMAIL (or use --dry-run)" });
+    expect(parseArgs(["--kind", "brands", "f.csv", "--org", "o1", "--user", "a@b.c"])).toEqual({ error: "running the import needs --confirm-cost USD: the cost_usd of its dry run" });
+    expect(parseArgs(["--kind", "brands", "f.csv", "--org", "o1", "--user", "a@b.c", "--confirm-cost", "-1"])).toEqual({ error: "running the import needs --confirm-cost USD: the cost_usd of its dry run" });
+    expect(parseArgs(["--dry-run", "--kind", "brands", "f.csv", "--user", "a@b.c"])).toEqual({ error: "--user and --confirm-cost are for running the import (leave out --dry-run)" });
+    expect(parseArgs(["--kind", "brands", "f.csv", "--org", "o1", "--user", "a@b.c", "--confirm-cost", "52"])).toEqual({ kind: "brands", file: "f.csv", org: "o1", brands: undefined, run: { user: "a@b.c", costUsd: 52 } });
     expect(parseArgs(["--dry-run", "--kind", "numbers", "f.csv"])).toEqual({ error: "--kind must be brands or campaigns" });
     expect(parseArgs(["--dry-run", "--kind", "brands"])).toEqual({ error: "give exactly one FILE.csv" });
     expect(parseArgs(["--dry-run", "--kind", "brands", "--org"])).toEqual({ error: "--org needs a value" });

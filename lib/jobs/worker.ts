@@ -44,7 +44,8 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     }
   });
 
-  const enqueueBulk = (jobId: string) => enqueue(b, QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
+  const enqueueBulk = (jobId: string, startAfter?: Date) =>
+    enqueue(b, QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}`, ...(startAfter ? { startAfter } : {}) });
   await b.work(QUEUES.bulkRun.name, polling, async ([job]) => {
     const { jobId } = QUEUES.bulkRun.payload.parse(job!.data);
     const row = await deps.db.bulkJob.findUnique({ where: { id: jobId }, select: { orgId: true } });
@@ -57,8 +58,9 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     } finally {
       await lease.release().catch(() => undefined);
     }
-    // A runner that lost its lease was replaced: the new one queues what is left.
-    if (r.more && lease.held()) await enqueueBulk(jobId);
+    // A runner that lost its lease was replaced: the new one queues what is left. A slice that ended because its
+    // remaining items wait (import campaigns for their brand) is queued for when the first of them is due, not now.
+    if (r.more && lease.held()) await enqueueBulk(jobId, r.retryAt && r.retryAt.getTime() > Date.now() ? r.retryAt : undefined);
     return { status: r.status, succeeded: r.succeeded, skipped: r.skipped, failed: r.failed, more: r.more };
   });
   // A slice whose runner died (kill -9, lost host) stops renewing its lease: cancel its queue entry, which pg-boss

@@ -8,7 +8,7 @@ import { TcrError } from "@/lib/tcr/errors";
 import { cancelEligibility, declineEligibility, electEligibility, isOpenMigration, migrateEligibility, type Eligibility, type PartnerInfo } from "./eligibility";
 import { incomingFactsFor, incomingWhere, outgoingFactsFor, outgoingWhere } from "./facts";
 import { loadPartners } from "./partners";
-import { CONFIRM_COUNT_ABOVE, type BulkParams, type Selection } from "./schemas";
+import { CONFIRM_COUNT_ABOVE, isImportJobKind, type BulkParams, type Selection } from "./schemas";
 
 /**
  * The bulk operations engine. A bulk action is one BulkJob with one BulkJobItem per campaign; the worker runs
@@ -24,8 +24,28 @@ import { CONFIRM_COUNT_ABOVE, type BulkParams, type Selection } from "./schemas"
  * - Cancel is honoured between items; the items not started end SKIPPED ("Cancelled by …").
  */
 export type BulkJobRow = Prisma.BulkJobGetPayload<object>;
-type Item = Prisma.BulkJobItemGetPayload<object>;
-type Outcome = { state: "SUCCEEDED" | "SKIPPED" | "FAILED"; reason?: string; error?: string; result?: Record<string, unknown> };
+export type BulkItem = Prisma.BulkJobItemGetPayload<object>;
+type Item = BulkItem;
+export type ItemOutcome = { state: "SUCCEEDED" | "SKIPPED" | "FAILED"; reason?: string; error?: string; result?: Record<string, unknown> };
+type Outcome = ItemOutcome;
+/** The item cannot run yet (an import campaign waiting for its brand): back to PENDING until `until`, with why. */
+export type Deferral = { state: "DEFERRED"; until: Date; reason: string };
+
+/** How one kind of job runs its items; the migration kinds are below, the import kinds in lib/imports/run.ts. */
+export type ItemRunner = {
+  /** The audit target of each item. */
+  targetType: string;
+  process: (item: Item, interrupted: boolean) => Promise<ItemOutcome | Deferral>;
+  /** Mirror writes that commit with the item's outcome. */
+  applyToMirror?: (tx: Prisma.TransactionClient, item: Item, result: Record<string, unknown> | undefined) => Promise<void>;
+};
+export type RunnerContext = {
+  db: Db;
+  client: TcrClient;
+  job: BulkJobRow;
+  opts: Required<Pick<RunOptions, "maxAttempts" | "retryDelayMs" | "sleep">> & Pick<RunOptions, "afterCall">;
+  now: () => Date;
+};
 
 export type RunOptions = {
   maxAttempts?: number;
@@ -37,6 +57,8 @@ export type RunOptions = {
   sliceMs?: number;
   /** Asked before each item: true when this runner must stop at once (it lost the job's lease to another). */
   shouldStop?: () => boolean;
+  /** The clock deferred items are compared with (tests move it). */
+  now?: () => Date;
 };
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -49,7 +71,7 @@ export function describeError(e: unknown): string {
   return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).slice(0, 1000);
 }
 /** The registry said no: retrying cannot help. 429 and 5xx are transient; so are timeouts and network errors. */
-const isRefusal = (e: unknown) => e instanceof TcrError && e.status < 500 && e.status !== 429;
+export const isRefusal = (e: unknown) => e instanceof TcrError && e.status < 500 && e.status !== 429;
 const isGone = (e: unknown) => e instanceof TcrError && (e.status === 404 || e.hasCode(502));
 
 // ---------------------------------------------------------------------------------------------------------
@@ -228,19 +250,24 @@ async function applyToMirror(tx: Prisma.TransactionClient, rt: Runtime, campaign
   }
 }
 
-async function finish(rt: Runtime, item: Item, o: Outcome): Promise<void> {
+async function finish(db: Db, job: BulkJobRow, runner: ItemRunner, item: Item, o: Outcome | Deferral): Promise<void> {
+  if (o.state === "DEFERRED") {
+    // Not a run of the item: it goes back to the queue, its attempt not counted, and says what it waits for.
+    await db.bulkJobItem.updateMany({ where: { id: item.id, state: "RUNNING" }, data: { state: "PENDING", notBefore: o.until, reason: o.reason, attempts: { decrement: 1 }, startedAt: null } });
+    return;
+  }
   const counter = o.state === "SUCCEEDED" ? "succeeded" : o.state === "SKIPPED" ? "skipped" : "failed";
-  await rt.db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const r = await tx.bulkJobItem.updateMany({
       where: { id: item.id, state: "RUNNING" },
       data: { state: o.state, reason: o.reason ?? null, error: o.error ?? null, result: (o.result ?? undefined) as Prisma.InputJsonValue | undefined, finishedAt: new Date() },
     });
     if (r.count === 0) return; // someone else finished it
-    await tx.bulkJob.update({ where: { id: rt.job.id }, data: { [counter]: { increment: 1 } } });
-    if (o.state === "SUCCEEDED") await applyToMirror(tx, rt, item.campaignId, o.result);
+    await tx.bulkJob.update({ where: { id: job.id }, data: { [counter]: { increment: 1 } } });
+    if (o.state === "SUCCEEDED") await runner.applyToMirror?.(tx, item, o.result);
     await audit(tx, {
-      orgId: rt.job.orgId, actor: null, action: `bulk.item.${rt.job.kind.toLowerCase()}`, targetType: "campaign", targetId: item.campaignId,
-      outcome: o.state === "FAILED" ? "FAILURE" : "SUCCESS", detail: { jobId: rt.job.id, state: o.state, reason: o.reason, error: o.error, attempts: item.attempts },
+      orgId: job.orgId, actor: null, action: `bulk.item.${job.kind.toLowerCase()}`, targetType: runner.targetType, targetId: item.campaignId,
+      outcome: o.state === "FAILED" ? "FAILURE" : "SUCCESS", detail: { jobId: job.id, state: o.state, reason: o.reason, error: o.error, attempts: item.attempts },
     });
   });
 }
@@ -271,17 +298,8 @@ async function processItem(rt: Runtime, item: Item, opts: Required<Pick<RunOptio
   return { state: "FAILED", error: `${describeError(lastError)} (after ${opts.maxAttempts} attempts)` };
 }
 
-/**
- * Runs (or resumes) one job to the end. Safe to call again for the same job at any time: finished items are
- * never touched, RUNNING ones are re-checked at the registry, PENDING ones are claimed one at a time.
- */
-export async function runBulkJob(db: Db, client: TcrClient, jobId: string, options: RunOptions = {}): Promise<BulkJobRow & { more: boolean }> {
-  const opts = { maxAttempts: options.maxAttempts ?? 4, retryDelayMs: options.retryDelayMs ?? 2_000, sleep: options.sleep ?? realSleep, afterCall: options.afterCall };
-  const until = options.sliceMs ? Date.now() + options.sliceMs : Infinity;
-  let job = await db.bulkJob.findUnique({ where: { id: jobId } });
-  if (!job) throw new NotFoundError("Bulk job");
-  if (job.status === "COMPLETED" || job.status === "CANCELLED") return { ...job, more: false };
-  job = await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequestedAt ? "CANCELLING" : "RUNNING", startedAt: job.startedAt ?? new Date() } });
+async function migrationRunner(rc: RunnerContext): Promise<ItemRunner> {
+  const { db, client, job, opts } = rc;
   const params = paramsOf(job);
   const needsPartners = params.kind === "MIGRATE" || params.kind === "ELECT";
   const rt: Runtime = {
@@ -289,25 +307,52 @@ export async function runBulkJob(db: Db, client: TcrClient, jobId: string, optio
     partners: needsPartners ? await loadPartners(client) : [],
     account: params.kind === "MIGRATE" ? { migrationSupported: (await client.settings.getCnpMigration()).migrationSupported } : { migrationSupported: null },
   };
+  return {
+    targetType: "campaign",
+    process: (item, interrupted) => processItem(rt, item, opts, interrupted),
+    applyToMirror: (tx, item, result) => applyToMirror(tx, rt, item.campaignId, result),
+  };
+}
+
+/**
+ * Runs (or resumes) one job to the end. Safe to call again for the same job at any time: finished items are
+ * never touched, RUNNING ones are re-checked at the registry, PENDING ones are claimed one at a time.
+ */
+export async function runBulkJob(db: Db, client: TcrClient, jobId: string, options: RunOptions = {}): Promise<BulkJobRow & { more: boolean; retryAt?: Date }> {
+  const opts = { maxAttempts: options.maxAttempts ?? 4, retryDelayMs: options.retryDelayMs ?? 2_000, sleep: options.sleep ?? realSleep, afterCall: options.afterCall };
+  const now = options.now ?? (() => new Date());
+  const until = options.sliceMs ? Date.now() + options.sliceMs : Infinity;
+  let job = await db.bulkJob.findUnique({ where: { id: jobId } });
+  if (!job) throw new NotFoundError("Bulk job");
+  if (job.status === "COMPLETED" || job.status === "CANCELLED") return { ...job, more: false };
+  job = await db.bulkJob.update({ where: { id: jobId }, data: { status: job.cancelRequestedAt ? "CANCELLING" : "RUNNING", startedAt: job.startedAt ?? new Date() } });
+  const rc: RunnerContext = { db, client, job, opts, now };
+  const runner = isImportJobKind(job.kind) ? (await import("@/lib/imports/run")).importRunner(rc) : await migrationRunner(rc);
 
   const cancelled = async () => Boolean((await db.bulkJob.findUnique({ where: { id: jobId }, select: { cancelRequestedAt: true } }))?.cancelRequestedAt);
   const interrupted = await db.bulkJobItem.findMany({ where: { jobId, state: "RUNNING" }, orderBy: { id: "asc" } });
   const replaced = async () => ({ ...(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })), more: false });
   for (const item of interrupted) {
     if (options.shouldStop?.()) return replaced();
-    await finish(rt, item, await processItem(rt, item, opts, true));
+    await finish(db, job, runner, item, await runner.process(item, true));
   }
 
   for (;;) {
     if (options.shouldStop?.()) return replaced();
     if (await cancelled()) break;
     if (Date.now() > until) return { ...(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })), more: true };
-    const next = await db.bulkJobItem.findFirst({ where: { jobId, state: "PENDING" }, orderBy: { id: "asc" } });
-    if (!next) break;
+    const due = { jobId, state: "PENDING", OR: [{ notBefore: null }, { notBefore: { lte: now() } }] };
+    const next = await db.bulkJobItem.findFirst({ where: due, orderBy: { id: "asc" } });
+    if (!next) {
+      // Only items waiting for later are left: end the slice; the worker queues the next one for when the first is due.
+      const waiting = await db.bulkJobItem.findFirst({ where: { jobId, state: "PENDING" }, orderBy: { notBefore: "asc" }, select: { notBefore: true } });
+      if (!waiting) break;
+      return { ...(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId } })), more: true, retryAt: waiting.notBefore ?? now() };
+    }
     const claimed = await db.bulkJobItem.updateMany({ where: { id: next.id, state: "PENDING" }, data: { state: "RUNNING", attempts: { increment: 1 }, startedAt: new Date() } });
     if (claimed.count === 0) continue;
     const item = { ...next, state: "RUNNING", attempts: next.attempts + 1 };
-    await finish(rt, item, await processItem(rt, item, opts, false));
+    await finish(db, job, runner, item, await runner.process(item, false));
   }
 
   const stop = await cancelled();

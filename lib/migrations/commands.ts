@@ -16,7 +16,9 @@ import type { BulkParams, CnpSettingsInput, CreateBulkJobInput, Selection } from
 /** What the commands use of the request context: the organization and the acting user. */
 type Ctx = Pick<OrgContext, "org" | "user">;
 const actorOf = (ctx: Ctx) => ({ id: ctx.user.id, email: ctx.user.email });
-const queue = async (jobId: string) => enqueue(await boss(), QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
+/** Queues a bulk job (migration or import) for the worker; one queue entry per job at a time. */
+export const queueBulkJob = async (jobId: string) => enqueue(await boss(), QUEUES.bulkRun, { jobId }, { singletonKey: `bulk:${jobId}` });
+const queue = queueBulkJob;
 
 export type DryRunRow = { campaignId: string } & Eligibility;
 export type DryRun = { total: number; eligible: number; byReason: Record<string, { message: string; count: number }>; rows: DryRunRow[] };

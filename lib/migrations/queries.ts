@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { daysLeft, migrationStatusLabel } from "./eligibility";
 import { incomingWhere, outgoingWhere } from "./facts";
-import type { IncomingFilter, OutgoingFilter } from "./schemas";
+import { registeredIdOf, type IncomingFilter, type OutgoingFilter } from "./schemas";
 
 export const PAGE_SIZE = 50;
 
@@ -125,7 +125,7 @@ export async function jobItems(db: Db, orgId: string, jobId: string, page: numbe
     db.bulkJobItem.count({ where }),
     db.bulkJobItem.findMany({ where, orderBy: { campaignId: "asc" }, skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
   ]);
-  return { total, rows: rows.map((r) => ({ campaignId: r.campaignId, state: r.state, reason: r.reason, error: r.error, attempts: r.attempts, finishedAt: r.finishedAt?.toISOString() ?? null })) };
+  return { total, rows: rows.map((r) => ({ campaignId: r.campaignId, state: r.state, reason: r.reason, error: r.error, attempts: r.attempts, finishedAt: r.finishedAt?.toISOString() ?? null, registeredId: registeredIdOf(r.result) })) };
 }
 
 /** Every connectivity partner (CNPs and DCAs) the registry lists; empty when the registry cannot be reached. */

@@ -8,6 +8,15 @@ export type BulkKind = (typeof BULK_KINDS)[number];
 export const BULK_KIND_LABELS: Record<BulkKind, string> = {
   MIGRATE: "Migrate to CNP", CANCEL_MIGRATION: "Cancel migration", ELECT: "Elect / accept", DECLINE: "Decline",
 };
+/** The import jobs (lib/imports/run.ts) run on the same engine; their items are file rows, not campaigns. */
+export const IMPORT_JOB_KINDS = ["IMPORT_BRANDS", "IMPORT_CAMPAIGNS"] as const;
+export type ImportJobKind = (typeof IMPORT_JOB_KINDS)[number];
+export const isImportJobKind = (kind: string): kind is ImportJobKind => (IMPORT_JOB_KINDS as readonly string[]).includes(kind);
+/** What an import job's item registered (its result), for the job page and the results CSV. */
+export function registeredIdOf(result: unknown): string | null {
+  const r = (result && typeof result === "object" ? result : {}) as { campaignId?: unknown; brandId?: unknown };
+  return typeof r.campaignId === "string" ? r.campaignId : typeof r.brandId === "string" ? r.brandId : null;
+}
 export const JOB_STATUSES = ["QUEUED", "RUNNING", "CANCELLING", "CANCELLED", "COMPLETED"] as const;
 export const ITEM_STATES = ["PENDING", "RUNNING", "SUCCEEDED", "SKIPPED", "FAILED"] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
@@ -100,6 +109,11 @@ export const REJECTION_CATEGORIES = SharingRejectionCategory.options;
 /** One line for a job's action and its parameters, e.g. "Migrate to CNP → SCNP002". */
 export function describeBulkAction(kind: string, params: unknown): string {
   const p = (params && typeof params === "object" ? params : {}) as { upstreamCnpId?: string; rejectionCategory?: string[] };
+  if (isImportJobKind(kind)) {
+    const i = (params && typeof params === "object" ? params : {}) as { brands?: number; campaigns?: number };
+    const parts = [i.brands ? `${i.brands} brand${i.brands === 1 ? "" : "s"}` : null, i.campaigns ? `${i.campaigns} campaign${i.campaigns === 1 ? "" : "s"}` : null].filter(Boolean);
+    return `CSV import${parts.length ? ` (${parts.join(", ")})` : ""}`;
+  }
   const label = BULK_KIND_LABELS[kind as BulkKind] ?? kind;
   if (p.upstreamCnpId) return `${label} → ${p.upstreamCnpId}`;
   if (p.rejectionCategory?.length) return `${label} (${p.rejectionCategory.join(", ")})`;

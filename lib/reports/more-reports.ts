@@ -3,7 +3,7 @@ import { mnoName } from "@/lib/campaigns/carriers";
 import { afterWhere, keysetBatches, keysetOrderBy, type KeyPart } from "@/lib/csv";
 import { migrationStatusLabel } from "@/lib/migrations/eligibility";
 import { incomingWhere } from "@/lib/migrations/facts";
-import type { IncomingFilter } from "@/lib/migrations/schemas";
+import { registeredIdOf, type IncomingFilter } from "@/lib/migrations/schemas";
 import { parseIncoming } from "@/lib/migrations/search-params";
 import {
   bulkJobItemFilterSchema, migrationFilterSchema, parseWith, phoneNumberFilterSchema, statusHistoryFilterSchema,
@@ -193,7 +193,7 @@ export const partnerCampaignsReport: ReportDef<PartnerRow, IncomingFilter> = {
 // Bulk job results, one row per campaign of a job.
 
 const itemSelect = {
-  jobId: true, campaignId: true, state: true, reason: true, error: true, attempts: true, startedAt: true, finishedAt: true,
+  jobId: true, campaignId: true, state: true, reason: true, error: true, attempts: true, startedAt: true, finishedAt: true, result: true,
   job: { select: { kind: true, createdAt: true } },
 } satisfies Prisma.BulkJobItemSelect;
 type ItemRow = Prisma.BulkJobItemGetPayload<{ select: typeof itemSelect }>;
@@ -212,13 +212,14 @@ export const bulkJobItemsReport: ReportDef<ItemRow, ReturnType<typeof bulkJobIte
     { header: "Job ID", description: "The portal's job id.", value: (r) => r.jobId },
     { header: "Job kind", description: "What the job does, e.g. a bulk resubmission.", value: (r) => r.job.kind },
     { header: "Job created at", description: "ISO 8601 UTC.", value: (r) => r.job.createdAt },
-    { header: "Campaign ID", description: "`campaignId`.", value: (r) => r.campaignId },
+    { header: "Campaign ID", description: "`campaignId`; for a CSV import, the file row (`brand:<line>` or `campaign:<line>`).", value: (r) => r.campaignId },
     { header: "State", description: "PENDING, RUNNING, SUCCEEDED, SKIPPED or FAILED.", value: (r) => r.state },
     { header: "Reason", description: "Why the campaign was skipped.", value: (r) => r.reason },
     { header: "Error", description: "Why it failed (the registry's message).", value: (r) => r.error },
     { header: "Attempts", description: "Tries so far.", value: (r) => r.attempts },
     { header: "Started at", description: "ISO 8601 UTC.", value: (r) => r.startedAt },
     { header: "Finished at", description: "ISO 8601 UTC.", value: (r) => r.finishedAt },
+    { header: "Registered ID", description: "CSV imports: the brand or campaign id the row registered.", value: (r) => registeredIdOf(r.result) },
   ],
   parseFilter: parseWith(bulkJobItemFilterSchema),
   batches: (db, orgId, f, size) => {

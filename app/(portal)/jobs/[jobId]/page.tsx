@@ -10,7 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { jobItems, jobProgress, PAGE_SIZE } from "@/lib/migrations/queries";
-import { describeBulkAction, ITEM_STATES } from "@/lib/migrations/schemas";
+import { describeBulkAction, isImportJobKind, ITEM_STATES } from "@/lib/migrations/schemas";
 import { JobProgressPanel } from "./_components/job-progress";
 
 export const metadata: Metadata = { title: "Bulk job" };
@@ -38,9 +38,18 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     if (p.page && p.page > 1) q.set("page", String(p.page));
     return `/jobs/${jobId}${q.size ? `?${q}` : ""}`;
   };
+  // An import's items are file rows ("brand:2", "campaign:5"); each links to what it registered, once it has.
+  const imported = isImportJobKind(progress.kind);
+  const rowLabel = (key: string) => key.replace(/^(brand|campaign):(\d+)$/, (_, type: string, line: string) => `${type === "brand" ? "Brand" : "Campaign"} row, line ${line}`);
+  const registeredHref = (key: string, id: string) => (key.startsWith("brand:") ? `/brands/${id}` : `/campaigns/${id}`);
   return (
     <div className="space-y-4">
-      <PageHeader title={`${describeBulkAction(progress.kind, progress.params)}: ${progress.total} campaigns`} description="Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error, after the job's own retries). Job runs counts how often the job took the campaign up, e.g. after Retry failed." />
+      <PageHeader
+        title={`${describeBulkAction(progress.kind, progress.params)}: ${progress.total} ${imported ? "rows" : "campaigns"}`}
+        description={imported
+          ? "Each valid row of the file ends succeeded (with what it registered), skipped (with the reason) or failed (with the error, after the job's own retries); a campaign row waits while its brand is registered and verified. A failed row keeps its draft, to fix and submit by hand."
+          : "Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error, after the job's own retries). Job runs counts how often the job took the campaign up, e.g. after Retry failed."}
+      />
       <JobProgressPanel initial={progress} canAct={can(ctx.role, "registry.act")} />
       <section aria-labelledby="results" className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
@@ -55,12 +64,19 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         </nav>
         <Table>
           <TableHeader>
-            <TableRow><TableHead>Campaign</TableHead><TableHead>Result</TableHead><TableHead>Reason or registry error</TableHead><TableHead className="text-right">Job runs</TableHead></TableRow>
+            <TableRow><TableHead>{imported ? "Row" : "Campaign"}</TableHead><TableHead>Result</TableHead><TableHead>Reason or registry error</TableHead><TableHead className="text-right">Job runs</TableHead></TableRow>
           </TableHeader>
           <TableBody>
             {items.rows.map((r) => (
               <TableRow key={r.campaignId}>
-                <TableCell className="font-mono"><Link className="underline" href={`/migrations/${r.campaignId}`}>{r.campaignId}</Link></TableCell>
+                {imported ? (
+                  <TableCell>
+                    {rowLabel(r.campaignId)}
+                    {r.registeredId ? <>{": "}<Link className="font-mono underline" href={registeredHref(r.campaignId, r.registeredId)}>{r.registeredId}</Link></> : null}
+                  </TableCell>
+                ) : (
+                  <TableCell className="font-mono"><Link className="underline" href={`/migrations/${r.campaignId}`}>{r.campaignId}</Link></TableCell>
+                )}
                 <TableCell><Badge tone={STATE_TONE[r.state] ?? "neutral"}>{r.state}</Badge></TableCell>
                 <TableCell className="max-w-xl whitespace-normal">{r.error ?? r.reason ?? ""}</TableCell>
                 <TableCell className="text-right">{r.attempts}</TableCell>
