@@ -212,6 +212,9 @@ const ROUTES: Record<string, (() => { method: string; url: string; params: Recor
   // The import dry run takes no id in its request: it reads the uploaded file and checks it against the caller's own
   // mirror only (a foreign brandId in a row is "not a brand of this organization": app/api/imports/dry-run tests).
   "/api/imports/dry-run": "not-org-scoped",
+  // The run takes the same files and no id: its job and drafts are created in the caller's organization, and its
+  // rows are checked against the caller's mirror as in the dry run (app/api/imports/run tests).
+  "/api/imports/run": "not-org-scoped",
   // The templates are the same static files for every organization.
   "/api/imports/templates/[kind]": "not-org-scoped",
 };

@@ -16,6 +16,7 @@ import { formatBytes } from "@/lib/evidence/kinds";
 import type { ImportKind } from "@/lib/imports/columns";
 import type { DryRunResult, RowIssue } from "@/lib/imports/dry-run";
 import type { MappingResult } from "@/lib/imports/mapping";
+import { RunImport } from "./run-import";
 
 export type ColumnChoice = { field: string; label: string; required: string };
 
@@ -27,12 +28,18 @@ const PAGE = 100;
 const KIND_LABEL: Record<ImportKind, string> = { brands: "Brands", campaigns: "Campaigns" };
 const MAPPING_HEADER = "x-import-mapping";
 
-/** Posts the file (after the brand file its brandRef column names, for campaigns) to the dry-run route. */
-function post(kind: ImportKind, file: File, brandFile: File | null, mapping: Record<string, string | null> | null, csv = false) {
+/**
+ * Posts the file (after the brand file its brandRef column names, for campaigns) to the dry-run route, or with
+ * `run` to the run route (a quote without `confirm`, the start with it).
+ */
+function post(kind: ImportKind, file: File, brandFile: File | null, mapping: Record<string, string | null> | null, csv = false, run?: { confirm?: number }) {
   const brands = kind === "campaigns" && brandFile ? brandFile : null;
   // For the CSV the file goes twice: the route dry-runs the first copy and writes the second with each row's errors.
   const parts: Blob[] = [...(brands ? [brands] : []), file, ...(csv ? [file] : [])];
-  return fetch(`/api/imports/dry-run?kind=${kind}${csv ? "&format=csv" : ""}`, {
+  const url = run
+    ? `/api/imports/run?kind=${kind}${run.confirm === undefined ? "" : `&confirm=${run.confirm}`}`
+    : `/api/imports/dry-run?kind=${kind}${csv ? "&format=csv" : ""}`;
+  return fetch(url, {
     method: "POST",
     body: parts.length === 1 ? file : new Blob(parts),
     headers: {
@@ -219,6 +226,9 @@ export function ImportWorkbench({ columns, maxBytes, maxRows }: { columns: Recor
       ) : null}
 
       {answer ? <Results answer={answer} onDownload={downloadCsv} downloadError={downloadError} /> : null}
+      {answer && file && answer.totals.ok > 0 ? (
+        <RunImport key={`${kind}:${file.name}:${file.size}:${answer.totals.ok}`} send={(confirm) => post(kind, file, brandFile, chosenMapping, false, { confirm })} />
+      ) : null}
     </div>
   );
 }
