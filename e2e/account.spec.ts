@@ -38,7 +38,7 @@ test("changing the password keeps this session and signs the other one out", asy
 
   await laptop.goto("/account");
   await expect(laptop.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
-  const sessions = laptop.getByRole("table", { name: "Active sessions" });
+  const sessions = laptop.getByRole("region", { name: "Signed-in browsers" });
   await expect(sessions.getByRole("row")).toHaveCount(3); // header + two sessions
   await expect(sessions.getByText("This session")).toHaveCount(1);
   await expectAccessible(laptop);
@@ -52,7 +52,7 @@ test("changing the password keeps this session and signs the other one out", asy
   await changePassword(laptop, "first-password-1", "second-password-2");
   await expect(laptop.getByText("Password changed. 1 other session was signed out.")).toBeVisible();
   await laptop.reload();
-  await expect(laptop.getByRole("table", { name: "Active sessions" }).getByRole("row")).toHaveCount(2);
+  await expect(laptop.getByRole("region", { name: "Signed-in browsers" }).getByRole("row")).toHaveCount(2);
 
   // The other browser is signed out on its next request; the new password works, the old one does not.
   await phone.goto("/dashboard");

@@ -34,7 +34,7 @@ export function SessionsTable({ sessions }: { sessions: Session[] }) {
 
   return (
     <div className="space-y-4">
-      <Table label="Active sessions">
+      <Table label="Signed-in browsers">
         <TableHeader>
           <TableRow>
             <TableHead>Device</TableHead>
