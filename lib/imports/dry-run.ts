@@ -8,6 +8,7 @@
  * organization's mirror; mirror lookups are one query per batch of rows, never one per row.
  * Result: {rows:[{line, ok, errors:[{field,message}], warnings}], totals:{rows, ok, failed, cost_usd}}.
  */
+import type { WizardOptions } from "@/lib/brands/wizard";
 import type { Db } from "@/lib/db";
 import { feesFor, type UpstreamFees } from "@/lib/billing/fees";
 import { validateWizard, normaliseFieldValue, emptyWizardValues, toCreateInput, WIZARD_FIELDS, type WizardValues } from "@/lib/brands/wizard";
@@ -50,6 +51,11 @@ export type DryRunOptions = {
   batchSize?: number;
   /** Also return each valid row's normalised create input (what the import job registers), by line. */
   inputs?: boolean;
+  /**
+   * The registry's published lists (verticals, alternative id types, countries), as the wizard offers them; a cell
+   * outside a list the registry answered is an error at its field. Asked once per dry run.
+   */
+  lists?: () => Promise<Pick<WizardOptions, "verticals" | "altBusinessIdTypes" | "countries">>;
 };
 
 /** A valid brand row as the import job registers it: the wizard's values (its draft) and their create request. */
@@ -173,6 +179,12 @@ export async function dryRunBrands(source: Parameters<typeof parseCsv>[0], opts:
   if (mapping.missing.length) throw new ImportFileError("MALFORMED", `No column for ${mapping.missing.join(", ")}: add it, or map one of the file's columns to it.`);
   const idx = fieldIndexes(csv.header, mapping.mapping);
   const fees = await feesOf(opts);
+  const lists = opts.lists ? await opts.lists() : null;
+  const allowed = {
+    vertical: lists?.verticals ? new Set(lists.verticals.map((v) => v.value)) : null,
+    altBusinessIdType: lists?.altBusinessIdTypes?.length ? new Set(lists.altBusinessIdTypes) : null,
+    country: lists?.countries ? new Set(lists.countries.map((c) => c.value)) : null,
+  };
   const seen = new Map<string, number>();
   const refs = new Map<string, BrandRefInfo>();
   const inputs = new Map<number, RowInput>();
@@ -194,6 +206,14 @@ export async function dryRunBrands(source: Parameters<typeof parseCsv>[0], opts:
       const fieldErrors = validateWizard(values);
       for (const [field, message] of Object.entries(fieldErrors)) {
         errors.push({ field, message: field === "entityType" && rawType && !values.entityType ? `"${rawType}" is not an entity type: use one of ${ENTITY_TYPES.join(", ")}` : message });
+      }
+      // The wizard offers these as the registry's lists; the registry refuses anything else.
+      for (const [field, set] of Object.entries(allowed)) {
+        const v = (values as Record<string, unknown>)[field];
+        if (set && typeof v === "string" && v && !set.has(v) && !errors.some((e) => e.field === field)) {
+          const some = [...set].slice(0, 8).join(", ");
+          errors.push({ field, message: `"${v}" is not in the registry's list${field === "vertical" ? " of verticals" : ""}: use one of ${some}${set.size > 8 ? ", …" : ""} (the template's columns file lists them)` });
+        }
       }
       if (values.entityType) {
         const rules = brandFieldRules[values.entityType];
@@ -404,6 +424,8 @@ export async function dryRunCampaigns(source: Parameters<typeof parseCsv>[0], op
         else if (!warnings.some((w) => w.field === issue.field && w.message === issue.message)) warnings.push(issue);
       }
       if (!parsed.success) for (const i of parsed.error.issues) addOnce(errors, { field: String(i.path[0] ?? "usecase"), message: i.message });
+      // The builder's review step asks for this acceptance before paying; the registry refuses a campaign without it.
+      if (request.termsAndConditions !== true) addOnce(errors, { field: "termsAndConditions", message: "Accept the registry's campaign terms: set this column to true" });
       // A consent with errors composes no message flow: its own columns say what to fix, not an empty messageFlow.
       if (cells("consentMethod") && !consent && !cells("messageFlow")) errors.splice(0, errors.length, ...errors.filter((e) => e.field !== "messageFlow"));
 

@@ -261,3 +261,23 @@ describe("cli", () => {
     expect(err.text()).toMatch(/^cannot import: /);
   });
 });
+
+describe("the registry's lists and the campaign terms", () => {
+  const lists = async () => ({ verticals: [{ value: "RETAIL", label: "Retail" }, { value: "NGO", label: "Non-profit" }], altBusinessIdTypes: ["DUNS"], countries: [{ value: "US", label: "United States" }] });
+
+  it("refuses a vertical or country outside the registry's published list, at its field, when the registry answered one", async () => {
+    const file = `${BRAND_HEADER}\n${GOOD_BRAND}\n${GOOD_BRAND.replace("RETAIL", "NON_PROFIT").replace("123456789", "223456789")}\n${GOOD_BRAND.replace(",US,", ",CA,").replace("123456789", "323456789")}\n`;
+    const r = await dryRunBrands(bytes(file), { lists });
+    expect(r.rows.map((x) => [x.line, x.ok, x.errors.map((e) => e.field)])).toEqual([[2, true, []], [3, false, ["vertical"]], [4, false, ["country"]]]);
+    expect(r.rows[1]!.errors[0]!.message).toMatch(/^"NON_PROFIT" is not in the registry's list of verticals: use one of RETAIL, NGO/);
+    // Without lists (no registry answer) the values are not second-guessed.
+    expect((await dryRunBrands(bytes(file))).rows.every((x) => x.ok)).toBe(true);
+  });
+
+  it("asks for the registry's campaign terms on every campaign row, as the builder's review step does", async () => {
+    const brands = await dryRunBrands(fixture("brands-mixed.csv"));
+    const text = fixture("campaigns-mixed.csv").toString("utf8").replace(/;true\n/g, ";\n");
+    const r = await dryRunCampaigns(bytes(text), { brandRefs: brands.brandRefs });
+    expect(r.rows[0]!.errors).toContainEqual({ field: "termsAndConditions", message: "Accept the registry's campaign terms: set this column to true" });
+  });
+});

@@ -11,6 +11,7 @@ export function orgDryRunOptions(db: Db, orgId: string): DryRunOptions {
   return {
     db,
     orgId,
+    lists: async () => (await import("@/lib/brands/wizard-options")).loadWizardOptions(db, orgId),
     qualify: async (brandId, usecase) => {
       registry ??= import("@/lib/registry/client").then((m) => m.registryClientFor(db, orgId));
       return (await registry).campaignBuilder.qualifyBrandUsecase(brandId, usecase);

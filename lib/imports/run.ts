@@ -24,6 +24,7 @@ import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { submitBrandDraft } from "@/lib/brands/submit";
+import { loadWizardOptions } from "@/lib/brands/wizard-options";
 import { orderVetting } from "@/lib/brands/vetting";
 import { brandEligibility } from "@/lib/campaigns/builder";
 import { submitCampaignDraft } from "@/lib/campaigns/commands";
@@ -74,7 +75,8 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * result; createImportJob computes it again from the same files.
  */
 export async function dryRunImport(db: Db, orgId: string, files: ImportFiles, deps: ImportDeps = {}): Promise<ImportDryRun> {
-  const brands = files.brands ? await dryRunBrands(files.brands.csv, { db, orgId, mapping: files.brands.mapping as ColumnMapping | undefined, inputs: true }) : undefined;
+  const lists = () => loadWizardOptions(db, orgId, deps.clientFor ?? registryClientFor);
+  const brands = files.brands ? await dryRunBrands(files.brands.csv, { db, orgId, mapping: files.brands.mapping as ColumnMapping | undefined, inputs: true, lists }) : undefined;
   let client: Promise<TcrClient> | null = null;
   const qualify = async (brandId: string, usecase: string): Promise<Qualification> => {
     client ??= (deps.clientFor ?? registryClientFor)(db, orgId);
