@@ -13,7 +13,8 @@ async function fixture(): Promise<Buffer> {
   return Buffer.from([header, lines[1]!.replace("Acme Dental LLC", `Acme Dental ${unique} LLC`), lines[2]!.replace("Beta Bikes Inc", `Beta Bikes ${unique} Inc`), ""].join("\n"));
 }
 
-test("import: download the template, upload a file with a wrong header, fix the mapping, see a row's error at its column and the cost, download the dry run", async ({ page }) => {
+test("import: download the template, upload a file with a wrong header, fix the mapping, see a row's error at its column and the cost, download the dry run, register the ready row and download its result", async ({ page }) => {
+  test.setTimeout(240_000);
   await signIn(page, admin.email, admin.password);
   await expect(page).toHaveURL(/\/dashboard/);
   await page.getByRole("link", { name: "Import", exact: true }).first().click();
@@ -65,4 +66,24 @@ test("import: download the template, upload a file with a wrong header, fix the 
   expect(csv[0]).toMatch(/^ref,Kind,Brand Name,.*,errors,warnings$/);
   expect(csv[2]).toMatch(/^bad-ein,.*,ein: A US EIN is 9 digits,$/);
   await page.screenshot({ path: "test-results/screens/imports.png", fullPage: true });
+
+  // Register the ready row: the cost is quoted and confirmed first; then the job page shows the row's result.
+  await page.getByRole("button", { name: "Review the cost and register…" }).click();
+  const confirm = page.getByRole("alertdialog");
+  await expect(confirm.getByRole("heading", { name: `Register and pay ${cost}?` })).toBeVisible();
+  await expect(confirm).toContainText(`Brands: 1 ready, 1 left out (errors) — ${cost}`);
+  await expectAccessible(page);
+  await confirm.getByRole("button", { name: `Register and pay ${cost}` }).click();
+  await expect(page).toHaveURL(/\/jobs\/[a-z0-9]+$/, { timeout: 30_000 });
+  await expect(page.getByTestId("job-status")).toHaveText("COMPLETED", { timeout: 90_000 });
+  await page.reload();
+  const row = page.getByRole("row").filter({ hasText: "Brand row, line 2" });
+  await expect(row).toContainText("SUCCEEDED");
+  await expect(row.getByRole("link")).toHaveText(/^B[A-Z0-9]+$/);
+  await expectAccessible(page);
+  await page.screenshot({ path: "test-results/screens/imports-job.png", fullPage: true });
+  const csvHref = await page.getByRole("link", { name: "Download all results (CSV)" }).getAttribute("href");
+  const results = await page.request.get(csvHref!);
+  expect(results.ok()).toBe(true);
+  expect(await results.text()).toMatch(/brand:2.*SUCCEEDED/);
 });
