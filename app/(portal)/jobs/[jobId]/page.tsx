@@ -45,7 +45,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   return (
     <div className="space-y-4">
       <PageHeader
-        title={`${describeBulkAction(progress.kind, progress.params)}: ${progress.total} ${imported ? "rows" : "campaigns"}`}
+        title={`${describeBulkAction(progress.kind, progress.params)}: ${progress.total} ${imported ? (progress.total === 1 ? "row" : "rows") : progress.total === 1 ? "campaign" : "campaigns"}`}
         description={imported
           ? "Each valid row of the file ends succeeded (with what it registered), skipped (with the reason) or failed (with the error, after the job's own retries); a campaign row waits while its brand is registered and verified. A failed row keeps its draft, to fix and submit by hand."
           : "Each campaign ends succeeded, skipped (with the reason) or failed (with the registry's error, after the job's own retries). Job runs counts how often the job took the campaign up, e.g. after Retry failed."}
@@ -85,7 +85,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           </TableBody>
         </Table>
         <p className="text-sm text-muted-foreground">
-          {items.total} items{state ? ` ${state}` : ""}.{" "}
+          {items.total} {items.total === 1 ? "item" : "items"}{state ? ` ${state}` : ""}.{" "}
           {page > 1 ? <Link className="underline" href={href({ state, page: page - 1 })}>Previous page</Link> : null}{" "}
           {page * PAGE_SIZE < items.total ? <Link className="underline" href={href({ state, page: page + 1 })}>Next page</Link> : null}
         </p>
