@@ -5,6 +5,9 @@ import { columnsFor, IMPORT_KINDS } from "@/lib/imports/columns";
 import { guessMapping } from "@/lib/imports/mapping";
 import { ImportWorkbench } from "./import-workbench";
 
+const push = vi.fn();
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push, refresh: vi.fn(), replace: vi.fn() }) }));
+
 const columns = Object.fromEntries(IMPORT_KINDS.map((k) => [k, columnsFor(k).map((c) => ({ field: c.field, label: c.label, required: c.required }))])) as never;
 const HEADERS = ["ref", "Kind", "Brand Name", "Company Name", "Tax ID"];
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
