@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireLease, takeExpiredLeases } from "@/lib/jobs/lease";
+import { acquireLease } from "@/lib/jobs/lease";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
 
@@ -39,20 +39,5 @@ describe("bulk job lease", () => {
     await new Promise((r) => setTimeout(r, 1_300)); // renewal every ttl/3, at least 1 s
     expect(a!.held()).toBe(false);
     await a!.release();
-  });
-
-  it("hands out each expired lease of an unfinished job once, with the dead runner's queue entry", async () => {
-    const dead = await newJob();
-    const live = await newJob();
-    const finished = await newJob("COMPLETED");
-    await acquireLease(t.db, dead, "dead", "q-dead", { ttlMs: 1_000, now: at(5_000) });
-    const l = await acquireLease(t.db, live, "live", "q-live", { ttlMs: 60_000, now: at(5_000) });
-    await acquireLease(t.db, finished, "old", "q-old", { ttlMs: 1_000, now: at(5_000) });
-    const now = new Date(10_000);
-    const [first, second] = await Promise.all([takeExpiredLeases(t.db, now), takeExpiredLeases(t.db, now)]);
-    const mine = [...first!, ...second!].filter((x) => [dead, live, finished].includes(x.jobId));
-    expect(mine).toEqual([{ jobId: dead, queueJobId: "q-dead" }]);
-    expect((await t.db.bulkJob.findUniqueOrThrow({ where: { id: dead } })).leaseOwner).toBeNull();
-    await l!.release();
   });
 });

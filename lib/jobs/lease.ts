@@ -54,22 +54,16 @@ export async function acquireLease(
 }
 
 /**
- * Unfinished jobs whose runner died: the lease ran out. Clears the lease and returns the dead runner's queue entry
- * so the caller can cancel it and queue the job again.
+ * Queue entries of bulk slices whose runner is gone: active in pg-boss for longer than a lease while their job
+ * holds no live lease. A live runner takes the lease the moment it starts and renews it while it works, so such an
+ * entry belongs to a process that was killed (before or after it took the lease) or stalled past its lease.
+ * Reads pg-boss's own table (schema `pgboss`, pg-boss 10): its API has no lookup by singleton key.
  */
-export async function takeExpiredLeases(db: Db, now = new Date()): Promise<{ jobId: string; queueJobId: string | null }[]> {
-  const rows = await db.bulkJob.findMany({
-    where: { status: { in: ["QUEUED", "RUNNING", "CANCELLING"] }, leaseUntil: { lt: now } },
-    select: { id: true, leaseOwner: true, leaseQueueJobId: true },
-  });
-  const out: { jobId: string; queueJobId: string | null }[] = [];
-  for (const r of rows) {
-    // Only if nobody renewed or took it meanwhile.
-    const cleared = await db.bulkJob.updateMany({
-      where: { id: r.id, leaseOwner: r.leaseOwner, leaseUntil: { lt: now } },
-      data: { leaseOwner: null, leaseUntil: null, leaseQueueJobId: null },
-    });
-    if (cleared.count === 1) out.push({ jobId: r.id, queueJobId: r.leaseQueueJobId });
-  }
-  return out;
+export async function stalledBulkRuns(db: Db, ttlMs = LEASE_TTL_MS): Promise<{ queueJobId: string; jobId: string }[]> {
+  return db.$queryRaw<{ queueJobId: string; jobId: string }[]>`
+    SELECT j.id::text AS "queueJobId", substr(j.singleton_key, 6) AS "jobId"
+    FROM pgboss.job j
+    WHERE j.name = 'bulk-run' AND j.state = 'active' AND j.singleton_key LIKE 'bulk:%'
+      AND j.started_on < now() - make_interval(secs => ${ttlMs / 1000})
+      AND NOT EXISTS (SELECT 1 FROM "BulkJob" b WHERE b.id = substr(j.singleton_key, 6) AND b."leaseUntil" >= now())`;
 }

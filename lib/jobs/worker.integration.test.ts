@@ -2,7 +2,9 @@
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBoss } from "@/lib/jobs/boss";
+import { acquireLease, stalledBulkRuns } from "@/lib/jobs/lease";
 import { QUEUES } from "@/lib/jobs/queues";
+import { makeOrg } from "@/test/factories";
 import { createTestDb, type TestDb } from "@/test/db";
 
 // pg-boss needs a server to connect to, so this runs where TEST_DATABASE_URL names one (CI and development
@@ -54,5 +56,24 @@ describe.runIf(url)("durable jobs (pg-boss on PostgreSQL)", () => {
     expect((await check.getJobById(QUEUES.reconcileAll.name, id!))?.state).toBe("completed");
     await check.stop({ graceful: true, wait: true });
     expect(checkErrors).toEqual([]);
+  });
+
+  it("finds a bulk slice whose runner died (active in the queue, no live lease on its job) and not one whose runner lives", async () => {
+    const b = await startBoss({ connectionString: t.url!, worker: true });
+    const { org } = await makeOrg(t.db);
+    const dead = await t.db.bulkJob.create({ data: { orgId: org.id, kind: "MIGRATE", status: "RUNNING", params: {} } });
+    const live = await t.db.bulkJob.create({ data: { orgId: org.id, kind: "MIGRATE", status: "RUNNING", params: {} } });
+    const deadEntry = await b.send(QUEUES.bulkRun.name, { jobId: dead.id }, { singletonKey: `bulk:${dead.id}` });
+    const liveEntry = await b.send(QUEUES.bulkRun.name, { jobId: live.id }, { singletonKey: `bulk:${live.id}` });
+    // Both taken up by a "worker" that never finishes them; only the live one's runner holds the job's lease.
+    const fetched = await b.fetch(QUEUES.bulkRun.name, { batchSize: 2 });
+    expect(fetched.map((j) => j.id).sort()).toEqual([deadEntry, liveEntry].sort());
+    const lease = await acquireLease(t.db, live.id, "live-runner", liveEntry!, { ttlMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(await stalledBulkRuns(t.db, 1_000)).toEqual([{ queueJobId: deadEntry, jobId: dead.id }]);
+    // Within the lease time nothing is stalled yet.
+    expect(await stalledBulkRuns(t.db, 60_000)).toEqual([]);
+    await lease!.release();
+    await b.stop({ graceful: false, wait: true });
   });
 });

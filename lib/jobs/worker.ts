@@ -3,7 +3,7 @@ import type PgBoss from "pg-boss";
 import type { Db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { enqueue } from "@/lib/jobs/boss";
-import { acquireLease, LEASE_TTL_MS, takeExpiredLeases } from "@/lib/jobs/lease";
+import { acquireLease, LEASE_TTL_MS, stalledBulkRuns } from "@/lib/jobs/lease";
 import { BULK_SLICE_MS, QUEUES, RECONCILE_CRON } from "@/lib/jobs/queues";
 import { dueForCheck } from "@/lib/mirror/cadence";
 import { runBulkJob, unfinishedJobIds } from "@/lib/migrations/bulk";
@@ -63,11 +63,11 @@ export async function startWorker(b: PgBoss, deps: WorkerDeps, opts: { schedule?
     if (r.more && lease.held()) await enqueueBulk(jobId, r.retryAt && r.retryAt.getTime() > Date.now() ? r.retryAt : undefined);
     return { status: r.status, succeeded: r.succeeded, skipped: r.skipped, failed: r.failed, more: r.more };
   });
-  // A slice whose runner died (kill -9, lost host) stops renewing its lease: cancel its queue entry, which pg-boss
-  // would otherwise keep active for 15 minutes, and queue the job again.
+  // A slice whose runner died (kill -9, lost host) holds its queue entry "active" for 15 minutes: find such
+  // entries by the job's lease and cancel them, so the job is queued again within a lease.
   const sweep = async () => {
-    for (const { jobId, queueJobId } of await takeExpiredLeases(deps.db)) {
-      if (queueJobId) await b.cancel(QUEUES.bulkRun.name, queueJobId).catch(() => undefined);
+    for (const { queueJobId, jobId } of await stalledBulkRuns(deps.db)) {
+      await b.cancel(QUEUES.bulkRun.name, queueJobId).catch(() => undefined);
       await enqueueBulk(jobId);
       log().warn({ component: "worker", jobId, queueJobId }, "bulk job runner stopped renewing its lease; job queued again");
     }
