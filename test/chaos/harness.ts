@@ -368,7 +368,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosFigures> {
     let vetDuplicates = 0;
     for (const draftId of vetDrafts) {
       const dr = drafts.find((x) => x.id === draftId)!;
-      const vets = dr.brandId ? (await client.brands.listExternalVetting(dr.brandId, { evpId: "AEGIS" })).length : 0;
+      // The ordered class only: the registry starts an Authentication+ vet (AEGIS, class AUTHPLUS) of its own for a
+      // PUBLIC_PROFIT brand, which is neither ordered nor billed (counting it made two "duplicates" per long run).
+      const vets = dr.brandId ? (await client.brands.listExternalVetting(dr.brandId, { evpId: "AEGIS", vettingClass: "STANDARD" })).length : 0;
       if (vets > 1) {
         vetDuplicates += vets - 1;
         const intent = await d.billableIntent.findFirst({ where: { orgId: org.id, key: { endsWith: `chaos-${draftId}` } } });
