@@ -109,6 +109,32 @@ test("a Vonage organization registers a brand through the wizard, vets it, and r
   await expectAccessible(page);
   await page.screenshot({ path: `${SCREENS}/providers-vonage-campaign.png`, fullPage: true });
 
+  // Once Vonage and the carriers approve it (1 h review + 1 day carriers), numbers can be linked and throughput shows.
+  // Vonage sends no webhooks: the mirror learns the decision on its next poll, or at once from "Refresh from registry".
+  await advanceSandbox(request, 2 * 24 * 3600_000);
+  await page.getByRole("button", { name: "Refresh from registry" }).click();
+  await expect(review).toContainText("ACTIVE");
+  const numbers = page.getByRole("region", { name: "Phone numbers", exact: true });
+  await expect(numbers).toContainText("No number is linked to this campaign.");
+  const link = numbers.getByRole("form", { name: "Link a number" });
+  await link.getByLabel(/Number to link/).fill("+44 20 7946 0958");
+  await link.getByRole("button", { name: "Link number" }).click();
+  await expect(link.getByText(/A US number in E\.164 form/)).toBeVisible();
+  await link.getByLabel(/Number to link/).fill("+1 (415) 555-0142");
+  await link.getByRole("button", { name: "Link number" }).click();
+  const row = numbers.getByRole("region", { name: "Linked numbers" }).getByRole("table").getByRole("row", { name: /\+14155550142/ });
+  await expect(row).toContainText("LINKING");
+  await expect(numbers.getByRole("status")).toContainText("Pending at Vonage");
+  await advanceSandbox(request, 2 * 60_000);
+  await numbers.getByRole("button", { name: "Refresh" }).click();
+  await expect(row).toContainText("LINKED");
+  await expect(page.getByRole("region", { name: "Throughput per carrier" }).getByRole("table")).toContainText("AT&T");
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SCREENS}/providers-vonage-numbers.png`, fullPage: true });
+  await row.getByRole("button", { name: "Unlink +14155550142" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Unlink number" }).click();
+  await expect(row).toContainText("UNLINKING");
+
   await page.goto(brandUrl);
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 });

@@ -23,6 +23,7 @@ import { log } from "@/lib/log";
 import { refreshCampaignPhoneNumbers, type PhoneNumberRefresh } from "@/lib/mirror/phone-numbers";
 import { refreshCampaign } from "@/lib/mirror/refresh";
 import { refreshOutgoing } from "@/lib/migrations/mirror";
+import { UnsupportedByProviderError } from "@/lib/providers/port";
 import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
 import { syncRecordTags } from "@/lib/tags/records";
@@ -60,15 +61,26 @@ async function refreshQuietly(db: Db, client: TcrClient, orgId: string, campaign
   }
 }
 
+async function unlessUnsupported<T>(f: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof UnsupportedByProviderError) return undefined;
+    throw e;
+  }
+}
+
 export async function refreshCampaignFromRegistry(db: Db, ctx: Ctx, input: z.infer<typeof refreshCampaignSchema>, clientFor: ClientFor = registryClientFor) {
   await ownCampaign(db, ctx.org.id, input.campaignId);
   const client = await clientFor(db, ctx.org.id);
   const outcome = await refreshCampaign(db, client, ctx.org.id, input.campaignId);
   let phoneNumbers: PhoneNumberRefresh | undefined;
   if (outcome !== "deleted") {
-    await refreshOutgoing(db, client, ctx.org.id, input.campaignId);
-    await syncRecordTags(db, client, "CAMPAIGN", ctx.org.id, input.campaignId);
-    phoneNumbers = await refreshCampaignPhoneNumbers(db, client, ctx.org.id, input.campaignId);
+    // What the upstream does not offer (sharing and migrations on Vonage) is not part of its refresh: it used to fail
+    // the whole refresh after the campaign itself had been re-read, so the page never showed the new state.
+    await unlessUnsupported(() => refreshOutgoing(db, client, ctx.org.id, input.campaignId));
+    await unlessUnsupported(() => syncRecordTags(db, client, "CAMPAIGN", ctx.org.id, input.campaignId));
+    phoneNumbers = await unlessUnsupported(() => refreshCampaignPhoneNumbers(db, client, ctx.org.id, input.campaignId));
   }
   await audit(db, { orgId: ctx.org.id, actor: ctx.user, action: "campaign.refresh", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS", detail: { result: outcome, phoneNumbers } });
   return { campaignId: input.campaignId, outcome };

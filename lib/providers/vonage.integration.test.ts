@@ -104,6 +104,14 @@ describe("an organization on Vonage", () => {
     const row = await t.db.campaign.findUniqueOrThrow({ where: { orgId_campaignId: { orgId: org.org.id, campaignId: r.campaignId } } });
     expect(row.deletedAt).toBeNull();
     expect((row.data as { vonageStatus?: string }).vonageStatus).not.toBe("PENDING_REVIEW");
+
+    // The campaign page's "Refresh from registry" on Vonage: it re-reads the campaign and skips what Vonage does not
+    // offer (sharing, migrations) instead of failing on it, which left the page on its old state.
+    await sandbox.control.advance(2 * 24 * 3600_000);
+    const { refreshCampaignFromRegistry } = await import("@/lib/campaigns/commands");
+    await expect(refreshCampaignFromRegistry(t.db, org.ctx, { campaignId: r.campaignId })).resolves.toMatchObject({ campaignId: r.campaignId });
+    const refreshed = await t.db.campaign.findUniqueOrThrow({ where: { orgId_campaignId: { orgId: org.org.id, campaignId: r.campaignId } } });
+    expect((refreshed.data as { vonageStatus?: string }).vonageStatus).toBe("ACTIVE");
   });
 
   it("stops consent Vonage would refuse at the consent field, before anything is sent or charged", async () => {
