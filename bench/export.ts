@@ -15,6 +15,7 @@ import { csvStream, EXPORT_BATCH_SIZE } from "@/lib/csv";
 import { findReport } from "@/lib/reports/registry";
 import { createTestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
+import { preferLocalPostgres } from "./local-postgres";
 
 process.env.LOG_LEVEL ??= "silent";
 process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
@@ -22,25 +23,14 @@ process.env.NEXTAUTH_SECRET ??= "bench-secret-bench-secret-bench-secret-00";
 process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const MB = 1024 * 1024;
 
-async function reachable(url: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // --- database ---------------------------------------------------------------------------------------------
 type Bench = { db: PrismaClient; kind: string; copy: (sql: string) => Promise<{ bytes: number; rows: number }>; close: () => Promise<void> };
 
 async function openDatabase(): Promise<Bench> {
-  if (!process.env.TEST_DATABASE_URL && (await reachable(LOCAL))) process.env.TEST_DATABASE_URL = LOCAL;
+  await preferLocalPostgres();
   if (process.env.TEST_DATABASE_URL) {
     const t = await createTestDb();
     const client = new pg.Client({ connectionString: t.url });

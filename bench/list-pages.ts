@@ -13,6 +13,7 @@ import { listCampaigns } from "@/lib/campaigns/queries";
 import { parseCampaignFilters } from "@/lib/campaigns/search-params";
 import { createTestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
+import { preferLocalPostgres } from "./local-postgres";
 import { seedScale } from "./seed-data";
 
 process.env.LOG_LEVEL ??= "silent";
@@ -23,21 +24,10 @@ process.env.ENCRYPTION_KEY ??= Buffer.alloc(32, 7).toString("base64");
 const CAMPAIGNS = Number(process.env.BENCH_CAMPAIGNS ?? 100_000);
 const BRANDS = Number(process.env.BENCH_BRANDS ?? 5_000);
 const RUNS = 7;
-const LOCAL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const PAGE = 25;
 
-async function reachable(url: string) {
-  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
-if (!process.env.TEST_DATABASE_URL && (await reachable(LOCAL))) process.env.TEST_DATABASE_URL = LOCAL;
+await preferLocalPostgres();
 const t = await createTestDb();
 // The ceiling runs through node-postgres directly (PostgreSQL) or PGlite's own query (embedded), no ORM in between.
 const pool = t.url ? new pg.Pool({ connectionString: t.url, max: 4 }) : null;

@@ -75,6 +75,8 @@ export default async function CampaignPage({ params }: Params) {
   const data = (c.data ?? {}) as Record<string, unknown>;
   const canAct = can(ctx.role, "registry.act");
   const active = c.status !== "EXPIRED" && !c.deletedAt;
+  // Links Vonage has not decided yet: the notice names them and offers a refresh.
+  const pendingNumbers = vonage?.numbers.ok ? vonage.numbers.value.filter((n) => n.status && NUMBER_STATE_MEANING[n.status]?.pending) : [];
 
   const ops = Object.fromEntries(c.operations.map((o) => [o.mnoId, o]));
   const terms = live.mnoMetadata.ok ? carrierRows(live.mnoMetadata.value) : [];
@@ -278,10 +280,10 @@ export default async function CampaignPage({ params }: Params) {
                       </Table>
                     ) : <p className="text-muted-foreground">No number is linked to this campaign.</p>
                   ) : <Unavailable error={vonage.numbers.error} />}
-                  {vonage.numbers.ok && vonage.numbers.value.some((n) => n.status && NUMBER_STATE_MEANING[n.status]?.pending) ? (
+                  {pendingNumbers.length ? (
                     <Alert tone="info" role="status">
                       <AlertDescription className="flex flex-wrap items-center gap-2">
-                        <span>Pending at Vonage: {vonage.numbers.value.filter((n) => n.status && NUMBER_STATE_MEANING[n.status]?.pending).map((n) => `${n.phoneNumber} (${n.status})`).join(", ")}. Refresh in a minute to see Vonage&apos;s decision.</span>
+                        <span>Pending at Vonage: {pendingNumbers.map((n) => `${n.phoneNumber} (${n.status})`).join(", ")}. Refresh in a minute to see Vonage&apos;s decision.</span>
                         <RefreshNumbersButton />
                       </AlertDescription>
                     </Alert>
