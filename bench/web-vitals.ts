@@ -99,6 +99,8 @@ async function vitalsOf(page: Page, route: string): Promise<{ lcp: number; cls: 
   if (!res?.ok()) throw new Error(`${route} answered ${res?.status()}`);
   if (!page.url().startsWith(`${BASE}${route}`)) throw new Error(`${route} went to ${page.url()} (signed out?)`);
   await page.waitForLoadState("networkidle").catch(() => {});
+  // The dashboard's charts arrive after the page (a script of their own): the layout shift, if any, comes with them.
+  if (route === "/dashboard") await page.waitForFunction(() => document.querySelectorAll("svg.recharts-surface").length >= 2, null, { timeout: 15_000 });
   await page.waitForTimeout(500);
   return page.evaluate(
     () =>
@@ -109,7 +111,8 @@ async function vitalsOf(page: Page, route: string): Promise<{ lcp: number; cls: 
         new PerformanceObserver((l) => {
           for (const e of l.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) cls += e.value;
         }).observe({ type: "layout-shift", buffered: true });
-        // What the page's scripts weighed on the wire (Next compresses them): a check on bench/build.ts's first-load figure.
+        // What the page's scripts weighed on the wire (Next compresses them) once it settled: bench/build.ts's
+        // first-load figure plus whatever the page loads after hydration (the dashboard's charts).
         const js = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || /\.js(\?|$)/.test(r.name));
         const jsKb = js.reduce((sum, r) => sum + r.encodedBodySize, 0) / 1024;
         // Buffered entries are delivered in a task after observe(); two frames later both observers have them.
@@ -122,7 +125,9 @@ async function vitalsOf(page: Page, route: string): Promise<{ lcp: number; cls: 
  * INP of the builder's use-case change: a brand is chosen, the use-case step opened, then one use case chosen and
  * another chosen instead. The worst of the two interactions by the Event Timing API (event entries with an
  * interactionId, durationThreshold 16: input → handlers → next paint); interactions under 16 ms report no entry,
- * so the click → next-frame time measured in the page stands in for them.
+ * so the click → next-frame time measured in the page stands in for them. The seeded brands are the mirror's alone
+ * (the sandbox does not know them), so the qualification each change asks for answers 404 a moment later; INP
+ * does not wait for that answer, only for the frame after the click.
  */
 async function inpOfUsecaseChange(page: Page): Promise<{ inp: number; method: string }> {
   await page.goto(`${BASE}/campaigns/new`, { waitUntil: "load" });
@@ -173,7 +178,7 @@ try {
       ADMIN_PASSWORD: ADMIN.password,
       ORG_NAME: "Vitals bench",
       WORKER: "off",
-      LOG_LEVEL: "warn",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
     },
   });
   await waitForHealth(180_000);
@@ -209,8 +214,8 @@ try {
     }
     const lcp = median(runs.map((r) => r.lcp));
     const cls = median(runs.map((r) => r.cls));
-    console.log(`${route.padEnd(16)} LCP ${runs.map((r) => r.lcp.toFixed(0)).join(" / ")} ms → ${lcp.toFixed(0)} ms   CLS ${runs.map((r) => r.cls.toFixed(3)).join(" / ")} → ${cls.toFixed(3)}   JS loaded ${runs[0]!.jsKb.toFixed(0)} KB compressed`);
-    figures.push(JSON.stringify({ bench: "web-vitals", route, lcp_ms: Math.round(lcp), cls: +cls.toFixed(3), js_kb_wire: +runs[0]!.jsKb.toFixed(1), goal_lcp_ms: 2500, goal_cls: 0.1 }));
+    console.log(`${route.padEnd(16)} LCP ${runs.map((r) => r.lcp.toFixed(0)).join(" / ")} ms → ${lcp.toFixed(0)} ms   CLS ${runs.map((r) => r.cls.toFixed(3)).join(" / ")} → ${cls.toFixed(3)}   JS loaded ${runs[0]!.jsKb.toFixed(0)} KB on the wire`);
+    figures.push(JSON.stringify({ bench: "web-vitals", route, lcp_ms: Math.round(lcp), cls: +cls.toFixed(3), js_kb_loaded: +runs[0]!.jsKb.toFixed(1), goal_lcp_ms: 2500, goal_cls: 0.1 }));
   }
 
   const inps: { inp: number; method: string }[] = [];
