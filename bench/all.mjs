@@ -11,6 +11,9 @@ const ALL = [
   ["webhook-intake", ["bench/webhook-intake.ts"]],
   ["upload", ["bench/upload.ts"]],
   ["chaos", ["bench/chaos.ts"]],
+  // The production build from cold, then the web vitals of that build (web-vitals needs it).
+  ["build", ["bench/build.ts", "--cold"]],
+  ["web-vitals", ["bench/web-vitals.ts"]],
 ];
 const only = process.argv.slice(2);
 const unknown = only.filter((n) => !ALL.some(([name]) => name === n));
