@@ -49,7 +49,7 @@ export async function createTestDb(): Promise<TestDb> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     pgliteTemplate ??= migratedPgliteDump();
-    const client = new PGlite({ loadDataDir: new Blob([await pgliteTemplate]) });
+    const client = new PGlite({ loadDataDir: new Blob([new Uint8Array(await pgliteTemplate)]) });
     const db = new PrismaClient({ adapter: new PrismaPGlite(client) });
     return { db, kind: "pglite", close: async () => { await db.$disconnect(); await client.close(); } };
   }

@@ -1,0 +1,10 @@
+import { PGlite } from "@electric-sql/pglite";
+import fs from "node:fs"; import path from "node:path";
+const dir = path.resolve("prisma/migrations");
+const sqls = fs.readdirSync(dir,{withFileTypes:true}).filter(d=>d.isDirectory()).map(d=>d.name).sort().map(d=>fs.readFileSync(path.join(dir,d,"migration.sql"),"utf8"));
+let t=Date.now(); const c = new PGlite(); await c.waitReady; console.log("init", Date.now()-t);
+t=Date.now(); for (const s of sqls) await c.exec(s); console.log("migrate", Date.now()-t);
+t=Date.now(); const dump = await c.dumpDataDir("none"); console.log("dump", Date.now()-t, dump.size);
+t=Date.now(); const c2 = new PGlite({ loadDataDir: dump }); await c2.waitReady; console.log("load", Date.now()-t);
+console.log((await c2.query("select count(*) from \"Organization\"")).rows);
+t=Date.now(); const c3 = new PGlite(); await c3.waitReady; console.log("init2", Date.now()-t);
