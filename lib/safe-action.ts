@@ -41,11 +41,26 @@ type Options<S extends z.ZodType> = {
   target?: (input: z.infer<S>) => { type: string; id: string };
   /** The one kind of action a user whose password an admin reset may still call (choosing the new password). */
   allowedBeforePasswordChange?: boolean;
+  /**
+   * One of the few actions a member without two-factor sign-in may still call in an organization that requires it:
+   * setting it up, and the account's own password and sessions (signing out).
+   */
+  allowedBeforeTwoFactor?: boolean;
 };
 
 export const PASSWORD_CHANGE_REQUIRED = "An administrator reset your password: choose a new one (Account → Change password) before doing anything else.";
 
 export type ActionMeta = { name: string; permission: Permission; schema: z.ZodType };
+export const TWO_FACTOR_REQUIRED = "This organization requires two-factor sign-in: set it up (Account → Two-factor sign-in) before doing anything else.";
+
+/**
+ * True when the active organization requires two-factor sign-in and the signed-in user has not turned it on. A user
+ * whose two-factor state is unknown counts as not enrolled, so the rule fails closed.
+ */
+export function mustEnrolTwoFactor(ctx: Pick<OrgContext, "user" | "org">): boolean {
+  return ctx.org.requireTwoFactor === true && ctx.user.totpEnabled !== true;
+}
+
 const ACTION_META = new WeakMap<object, ActionMeta>();
 
 /**
@@ -63,7 +78,9 @@ export function orgAction<S extends z.ZodType, T>(
     try {
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
+      // The password change comes first: after an admin's reset, enrolling a second factor waits for the new password.
       if (ctx.user.mustChangePassword && !opts.allowedBeforePasswordChange) throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
+      if (mustEnrolTwoFactor(ctx) && !opts.allowedBeforeTwoFactor) throw new ForbiddenError(TWO_FACTOR_REQUIRED);
       if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
       const unstorable = unstorableText(raw);
       if (unstorable) return { ok: false, error: "Some fields need attention.", fieldErrors: { [unstorable]: UNSTORABLE_MESSAGE } };
