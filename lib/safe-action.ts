@@ -61,6 +61,17 @@ export function mustEnrolTwoFactor(ctx: Pick<OrgContext, "user" | "org">): boole
   return ctx.org.requireTwoFactor === true && ctx.user.totpEnabled !== true;
 }
 
+/**
+ * Why this user may not act in the organization yet, or null: an admin's password reset first (so enrolling a second
+ * factor waits for the new password), then the organization's two-factor rule. `allowed` names what the caller is
+ * exempt from. Server actions pass here in orgAction; route handlers call it after currentContext().
+ */
+export function accountHold(ctx: Pick<OrgContext, "user" | "org">, allowed: { passwordChange?: boolean; twoFactor?: boolean } = {}): string | null {
+  if (ctx.user.mustChangePassword && !allowed.passwordChange) return PASSWORD_CHANGE_REQUIRED;
+  if (mustEnrolTwoFactor(ctx) && !allowed.twoFactor) return TWO_FACTOR_REQUIRED;
+  return null;
+}
+
 const ACTION_META = new WeakMap<object, ActionMeta>();
 
 /**
@@ -78,9 +89,8 @@ export function orgAction<S extends z.ZodType, T>(
     try {
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
-      // The password change comes first: after an admin's reset, enrolling a second factor waits for the new password.
-      if (ctx.user.mustChangePassword && !opts.allowedBeforePasswordChange) throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
-      if (mustEnrolTwoFactor(ctx) && !opts.allowedBeforeTwoFactor) throw new ForbiddenError(TWO_FACTOR_REQUIRED);
+      const hold = accountHold(ctx, { passwordChange: opts.allowedBeforePasswordChange, twoFactor: opts.allowedBeforeTwoFactor });
+      if (hold) throw new ForbiddenError(hold);
       if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
       const unstorable = unstorableText(raw);
       if (unstorable) return { ok: false, error: "Some fields need attention.", fieldErrors: { [unstorable]: UNSTORABLE_MESSAGE } };

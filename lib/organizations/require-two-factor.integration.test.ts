@@ -39,6 +39,12 @@ const PASSWORD = "correct horse battery"; // test/factories.ts makeUser's defaul
 const policy = { idleMinutes: 30, maxHours: 12 };
 const FORBIDDEN = new ForbiddenError().message;
 const later = (s: number) => new Date(Date.now() + s * 1000);
+/** A route handler that takes the organization's data out (a CSV export): held like the actions. */
+async function exportBrands() {
+  const { GET } = await import("@/app/api/exports/[report]/route");
+  const res = await GET(new Request("http://localhost/api/exports/brands"), { params: Promise.resolve({ report: "brands" }) });
+  return { status: res.status, body: res.status === 200 ? null : await res.json() };
+}
 /** An action that only reads: allowed for every role, so any refusal is the two-factor rule's. */
 const readOrg = orgAction({ name: "test.read", permission: "org.read", schema: z.object({}) }, async (_i, ctx) => ctx.org.id);
 
@@ -107,6 +113,7 @@ describe("requiring two-factor sign-in", () => {
     // The admin has no second factor: every organization action is refused with the reason, and audited.
     await as(admin.user);
     expect(await readOrg({})).toEqual({ ok: false, error: TWO_FACTOR_REQUIRED });
+    expect(await exportBrands()).toEqual({ status: 403, body: { error: TWO_FACTOR_REQUIRED } });
     const change = () => changeRoleAction({ membershipId: member.membership.id, role: "VIEWER" });
     expect(await change()).toEqual({ ok: false, error: TWO_FACTOR_REQUIRED });
     expect(await t.db.auditLog.count({ where: { orgId: org.id, action: "members.change_role", outcome: "DENIED", actorId: admin.user.id } })).toBe(1);
@@ -117,6 +124,7 @@ describe("requiring two-factor sign-in", () => {
     // Enrolling is allowed, and lifts the hold at once (the context is read per request).
     const { secret } = await enrolNow();
     expect(await readOrg({})).toEqual({ ok: true, data: org.id });
+    expect((await exportBrands()).status).toBe(200);
     expect(await change()).toMatchObject({ ok: true });
     expect((await t.db.membership.findUniqueOrThrow({ where: { id: member.membership.id } })).role).toBe("VIEWER");
 
@@ -142,6 +150,7 @@ describe("requiring two-factor sign-in", () => {
     request.sid = s.sid;
     expect(await readOrg({})).toEqual({ ok: false, error: PASSWORD_CHANGE_REQUIRED });
     expect(await startTotpAction({})).toEqual({ ok: false, error: PASSWORD_CHANGE_REQUIRED });
+    expect(await exportBrands()).toEqual({ status: 403, body: { error: PASSWORD_CHANGE_REQUIRED } });
     expect(await changePasswordAction({ currentPassword: temporaryPassword, newPassword: "member own password 9", confirmPassword: "member own password 9" })).toMatchObject({ ok: true });
     expect(await readOrg({})).toEqual({ ok: false, error: TWO_FACTOR_REQUIRED });
     expect(await startTotpAction({})).toMatchObject({ ok: true });
