@@ -37,13 +37,13 @@ export default async function PortalLayout({ children }: { children: React.React
     orgs: ctx.memberships.map((m) => ({ id: m.orgId, name: m.orgName, role: ROLE_LABELS[m.role] })),
   };
   // An organization that requires two-factor sign-in holds a member without it on the Account page (the path comes
-  // from proxy.ts) with no menu to leave by; actions are refused too (lib/safe-action.ts). Same shell, same place for
-  // the page, so the enrolment form keeps its state (the recovery codes) when this lifts after it.
+  // from proxy.ts), with only that page in the menu; actions are refused too (lib/safe-action.ts). Same shell, same
+  // place for the page, so the enrolment form keeps its state (the recovery codes) when the hold lifts after it.
   if (mustEnrolTwoFactor(ctx)) {
     const path = (await headers()).get("x-pathname");
     if (path !== "/account") redirect("/account");
     return (
-      <PortalShell nav={[]} banner={<TwoFactorRequired orgName={ctx.org.name} />} {...shell}>
+      <PortalShell nav={[{ href: "/account", label: "Account", icon: "credentials" }]} banner={<TwoFactorRequired orgName={ctx.org.name} />} {...shell}>
         {children}
       </PortalShell>
     );
