@@ -107,6 +107,9 @@ describe("requiring two-factor sign-in", () => {
     // Asking again changes and records nothing.
     expect(await setRequireTwoFactorAction({ requireTwoFactor: true })).toEqual({ ok: true, data: { requireTwoFactor: true, changed: false } });
     expect(await t.db.auditLog.count({ where: { orgId: org.id, action: "settings.require_two_factor" } })).toBe(1);
+    // Members shows who has set it up.
+    const { listMembers } = await import("@/lib/members/queries");
+    expect((await listMembers(t.db, org.id)).map((m) => [m.userId, m.twoFactor])).toEqual([[owner.id, true], [admin.user.id, false], [member.user.id, false]]);
     // The enrolled owner is not held.
     expect(await readOrg({})).toEqual({ ok: true, data: org.id });
 
