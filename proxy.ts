@@ -4,6 +4,9 @@ import { authCookies } from "@/lib/auth/cookies";
 import { API_CSP, buildCsp, isHttpsRequest, newNonce, setSecurityHeaders } from "@/lib/http/security-headers";
 
 // Paths a request may reach without a session cookie (sign-in, next-auth itself, health, registry webhooks).
+/** Read by app/(portal)/layout.tsx. */
+const PATHNAME_HEADER = "x-pathname";
+
 const PUBLIC = /^\/(?:api\/auth|api\/health|api\/webhooks|sign-in|_next\/static|_next\/image|favicon\.ico|fonts\/)/;
 
 /**
@@ -26,6 +29,9 @@ export async function proxy(req: NextRequest, event: NextFetchEvent): Promise<Re
     const headers = new Headers(req.headers);
     headers.set("x-nonce", nonce);
     headers.set("Content-Security-Policy", csp);
+    // The path, for the portal layout (layouts are not told which page they wrap): a member held at two-factor
+    // enrolment is sent to /account from every other page. Always overwritten, so a client cannot choose it.
+    headers.set(PATHNAME_HEADER, pathname);
     return NextResponse.next({ request: { headers } });
   };
   const gated = PUBLIC.test(pathname)

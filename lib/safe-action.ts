@@ -41,11 +41,37 @@ type Options<S extends z.ZodType> = {
   target?: (input: z.infer<S>) => { type: string; id: string };
   /** The one kind of action a user whose password an admin reset may still call (choosing the new password). */
   allowedBeforePasswordChange?: boolean;
+  /**
+   * One of the few actions a member without two-factor sign-in may still call in an organization that requires it:
+   * setting it up, and the account's own password and sessions (signing out).
+   */
+  allowedBeforeTwoFactor?: boolean;
 };
 
 export const PASSWORD_CHANGE_REQUIRED = "An administrator reset your password: choose a new one (Account → Change password) before doing anything else.";
 
 export type ActionMeta = { name: string; permission: Permission; schema: z.ZodType };
+export const TWO_FACTOR_REQUIRED = "This organization requires two-factor sign-in: set it up (Account → Two-factor sign-in) before doing anything else.";
+
+/**
+ * True when the active organization requires two-factor sign-in and the signed-in user has not turned it on. A user
+ * whose two-factor state is unknown counts as not enrolled, so the rule fails closed.
+ */
+export function mustEnrolTwoFactor(ctx: Pick<OrgContext, "user" | "org">): boolean {
+  return ctx.org.requireTwoFactor === true && ctx.user.totpEnabled !== true;
+}
+
+/**
+ * Why this user may not act in the organization yet, or null: an admin's password reset first (so enrolling a second
+ * factor waits for the new password), then the organization's two-factor rule. `allowed` names what the caller is
+ * exempt from. Server actions pass here in orgAction; route handlers call it after currentContext().
+ */
+export function accountHold(ctx: Pick<OrgContext, "user" | "org">, allowed: { passwordChange?: boolean; twoFactor?: boolean } = {}): string | null {
+  if (ctx.user.mustChangePassword && !allowed.passwordChange) return PASSWORD_CHANGE_REQUIRED;
+  if (mustEnrolTwoFactor(ctx) && !allowed.twoFactor) return TWO_FACTOR_REQUIRED;
+  return null;
+}
+
 const ACTION_META = new WeakMap<object, ActionMeta>();
 
 /**
@@ -63,7 +89,8 @@ export function orgAction<S extends z.ZodType, T>(
     try {
       ctx = await currentContext();
       if (!ctx) throw new UnauthenticatedError();
-      if (ctx.user.mustChangePassword && !opts.allowedBeforePasswordChange) throw new ForbiddenError(PASSWORD_CHANGE_REQUIRED);
+      const hold = accountHold(ctx, { passwordChange: opts.allowedBeforePasswordChange, twoFactor: opts.allowedBeforeTwoFactor });
+      if (hold) throw new ForbiddenError(hold);
       if (!can(ctx.role, opts.permission)) throw new ForbiddenError();
       const unstorable = unstorableText(raw);
       if (unstorable) return { ok: false, error: "Some fields need attention.", fieldErrors: { [unstorable]: UNSTORABLE_MESSAGE } };

@@ -46,6 +46,12 @@ describe("proxy.ts", () => {
     expect(a.headers.get("Strict-Transport-Security")).toBeNull();
   });
 
+  it("tells the renderer the path it serves, whatever path header the client sent", async () => {
+    const res = await proxy(request("/brands", { cookie: await sessionCookie(), "x-pathname": "/account" }), event);
+    expect(res.status).toBe(200);
+    expect(forwarded(res, "x-pathname")).toBe("/brands");
+  });
+
   it("sends a page without a session to sign-in, and that redirect carries the headers too", async () => {
     const res = await proxy(request("/dashboard"), event);
     expect(res.status).toBe(307);

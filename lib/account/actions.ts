@@ -6,8 +6,10 @@ import { changePassword, revokeAllSessions, revokeOwnSession } from "@/lib/accou
 import { changePasswordSchema, confirmTotpSchema, disableTotpSchema, revokeAllSessionsSchema, revokeSessionSchema, startTotpSchema } from "@/lib/account/schemas";
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment } from "@/lib/auth/totp";
 
+// In an organization that requires two-factor sign-in, a member who has not set it up may still set it up and look
+// after their own password and sessions (allowedBeforeTwoFactor); everything else waits (lib/safe-action.ts).
 export const changePasswordAction = orgAction(
-  { name: "account.password.change", permission: "account.self", schema: changePasswordSchema, allowedBeforePasswordChange: true },
+  { name: "account.password.change", permission: "account.self", schema: changePasswordSchema, allowedBeforePasswordChange: true, allowedBeforeTwoFactor: true },
   async (input, ctx) => {
     const r = await changePassword(db(), ctx, input);
     revalidatePath("/account");
@@ -16,7 +18,7 @@ export const changePasswordAction = orgAction(
 );
 
 export const revokeSessionAction = orgAction(
-  { name: "account.session.revoke", permission: "account.self", schema: revokeSessionSchema, target: (i) => ({ type: "session", id: i.sessionId }) },
+  { name: "account.session.revoke", permission: "account.self", schema: revokeSessionSchema, allowedBeforeTwoFactor: true, target: (i) => ({ type: "session", id: i.sessionId }) },
   async (input, ctx) => {
     const r = await revokeOwnSession(db(), ctx, input);
     revalidatePath("/account");
@@ -25,17 +27,17 @@ export const revokeSessionAction = orgAction(
 );
 
 export const revokeAllSessionsAction = orgAction(
-  { name: "account.sessions.revoke_all", permission: "account.self", schema: revokeAllSessionsSchema },
+  { name: "account.sessions.revoke_all", permission: "account.self", schema: revokeAllSessionsSchema, allowedBeforeTwoFactor: true },
   async (_input, ctx) => revokeAllSessions(db(), ctx),
 );
 
 export const startTotpAction = orgAction(
-  { name: "account.totp.start", permission: "account.self", schema: startTotpSchema },
+  { name: "account.totp.start", permission: "account.self", schema: startTotpSchema, allowedBeforeTwoFactor: true },
   async (_input, ctx) => startTotpEnrolment(db(), ctx),
 );
 
 export const confirmTotpAction = orgAction(
-  { name: "account.totp.enable", permission: "account.self", schema: confirmTotpSchema },
+  { name: "account.totp.enable", permission: "account.self", schema: confirmTotpSchema, allowedBeforeTwoFactor: true },
   async (input, ctx) => {
     const r = await confirmTotpEnrolment(db(), ctx, input);
     revalidatePath("/account");

@@ -11,12 +11,15 @@ import { validateSession } from "@/lib/auth/sessions";
 
 export const ORG_COOKIE = "cd_org";
 
-/** mustChangePassword: an admin reset the password; nothing but choosing a new one is allowed until then. */
-export type SessionUser = { id: string; email: string; name: string; mustChangePassword?: boolean };
+/**
+ * mustChangePassword: an admin reset the password; nothing but choosing a new one is allowed until then.
+ * totpEnabled: the user has two-factor sign-in on (an organization may require it: org.requireTwoFactor).
+ */
+export type SessionUser = { id: string; email: string; name: string; mustChangePassword?: boolean; totpEnabled?: boolean };
 export type OrgContext = {
   user: SessionUser;
   sid: string;
-  org: { id: string; name: string; key: string };
+  org: { id: string; name: string; key: string; requireTwoFactor?: boolean };
   role: Role;
   memberships: { orgId: string; orgName: string; role: Role }[];
 };
@@ -54,7 +57,7 @@ export const currentContext = cache(async (): Promise<OrgContext | null> => {
   return {
     user: session.user,
     sid: session.sid,
-    org: { id: active.org.id, name: active.org.name, key: active.org.key },
+    org: { id: active.org.id, name: active.org.name, key: active.org.key, requireTwoFactor: active.org.requireTwoFactor },
     role: active.role,
     memberships: memberships.map((m) => ({ orgId: m.orgId, orgName: m.org.name, role: m.role })),
   };

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   "settings.read": "ADMIN",
   "settings.manage": "ADMIN",
   "owners.manage": "OWNER",
+  // Rules that bind every member's sign-in (requiring two-factor): the owners' alone.
+  "security.manage": "OWNER",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -61,7 +61,7 @@ export async function validateSession(db: Db, sid: string, policy: SessionPolicy
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await db.authSession.update({ where: { id: sid }, data: { lastSeenAt: now } });
   }
-  return { id: s.user.id, email: s.user.email, name: s.user.name, mustChangePassword: s.user.mustChangePassword };
+  return { id: s.user.id, email: s.user.email, name: s.user.name, mustChangePassword: s.user.mustChangePassword, totpEnabled: s.user.totpEnabledAt !== null };
 }
 
 export async function revokeSession(db: Db, sid: string, now = new Date()): Promise<void> {

@@ -1,14 +1,16 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { currentUser, ORG_COOKIE } from "@/lib/auth/context";
 import { appCookieOptions } from "@/lib/auth/cookies";
 import { db } from "@/lib/db";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
-import { createOrganization } from "@/lib/organizations/commands";
-import { createOrgSchema, switchOrgSchema } from "@/lib/organizations/schemas";
-import { PASSWORD_CHANGE_REQUIRED, zodFieldErrors, type ActionResult } from "@/lib/safe-action";
+import { createOrganization, setRequireTwoFactor } from "@/lib/organizations/commands";
+import { createOrgSchema, requireTwoFactorSchema, switchOrgSchema } from "@/lib/organizations/schemas";
+import { orgAction, PASSWORD_CHANGE_REQUIRED, zodFieldErrors, type ActionResult } from "@/lib/safe-action";
 
-// These two act on the user rather than inside one organization, so they check membership themselves.
+// These two act on the user rather than inside one organization, so they check membership themselves. Switching is
+// open to a member held at two-factor enrolment: the rule belongs to one organization, not to the others.
 export async function switchOrganizationAction(input: { orgId: string }): Promise<ActionResult<null>> {
   const session = await currentUser();
   if (!session) return { ok: false, error: new UnauthenticatedError().message };
@@ -31,3 +33,12 @@ export async function createOrganizationAction(input: { name: string }): Promise
   (await cookies()).set(ORG_COOKIE, org.id, appCookieOptions());
   return { ok: true, data: { orgId: org.id } };
 }
+
+export const setRequireTwoFactorAction = orgAction(
+  { name: "settings.require_two_factor", permission: "security.manage", schema: requireTwoFactorSchema },
+  async (input, ctx) => {
+    const r = await setRequireTwoFactor(db(), ctx, input);
+    revalidatePath("/settings/security");
+    return r;
+  },
+);

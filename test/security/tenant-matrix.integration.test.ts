@@ -164,6 +164,8 @@ const NO_FOREIGN_ID = new Set([
   "reseller.update", "reseller.delete", "webhooks.unsubscribe",
   // The caller's own account: the password and sessions of the signed-in user, whatever the organization.
   "account.password.change", "account.sessions.revoke_all", "account.totp.start", "account.totp.enable", "account.totp.disable",
+  // The caller's own organization's two-factor rule: it takes only on/off.
+  "settings.require_two_factor",
 ]);
 
 /**

@@ -16,10 +16,12 @@ type Props = {
   roleLabel: string;
   currentOrgId: string;
   orgs: { id: string; name: string; role?: string }[];
+  /** Above the page, e.g. why the member is held on the Account page; null keeps the page in the same place. */
+  banner: React.ReactNode;
   children: React.ReactNode;
 };
 
-export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, children }: Props) {
+export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, children }: Props) {
   const router = useRouter();
   return (
     <AppShell
@@ -46,6 +48,7 @@ export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, children
         </>
       }
     >
+      {banner}
       {children}
     </AppShell>
   );

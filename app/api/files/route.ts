@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { audit } from "@/lib/audit";
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { evidenceStorage } from "@/lib/evidence";
@@ -21,6 +22,8 @@ const query = z.object({ kind: z.enum(EVIDENCE_KINDS) });
 export async function POST(req: Request) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   if (!can(ctx.role, "registry.act")) return Response.json({ error: "Your role does not allow uploads." }, { status: 403 });
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return Response.json({ error: "Unknown kind of file." }, { status: 400 });

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/registry", label: "Registry" },
   { href: "/settings/webhooks", label: "Webhooks" },
   { href: "/settings/resellers", label: "Resellers" },
+  { href: "/settings/security", label: "Security" },
 ];
 
 // Links, not Radix tabs: each section is its own URL so it can be bookmarked and server-rendered.

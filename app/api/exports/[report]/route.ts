@@ -1,4 +1,5 @@
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
 import { db } from "@/lib/db";
@@ -13,6 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ report: string }> }) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   const { report: id } = await params;
   const report = findReport(id);
   if (!report) return Response.json({ error: "No such report." }, { status: 404 });

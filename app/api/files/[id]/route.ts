@@ -1,5 +1,6 @@
 import { Readable } from "node:stream";
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { db } from "@/lib/db";
 import { isStorableText } from "@/lib/storable";
 import { evidenceStorage } from "@/lib/evidence";
@@ -14,6 +15,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   const { id } = await params;
   // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.
   if (!isStorableText(id)) return Response.json({ error: "Not found." }, { status: 404 });

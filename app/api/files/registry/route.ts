@@ -1,4 +1,5 @@
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -19,6 +20,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   if (!can(ctx.role, "org.read")) return Response.json({ error: "Your role does not allow this." }, { status: 403 });
   const parsed = registryFileSchema.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return Response.json({ error: "Name the target (targetType, targetId) and the file's uuid." }, { status: 400 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { downloadHeaders } from "@/lib/http/download";
@@ -26,6 +27,8 @@ const query = z.object({ kind: z.enum(IMPORT_KINDS as [string, ...string[]]), fo
 export async function POST(req: Request) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   if (!can(ctx.role, "registry.act")) return Response.json({ error: "Your role cannot import brands or campaigns." }, { status: 403 });
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return Response.json({ error: "Choose what the file holds: brands or campaigns." }, { status: 400 });

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { isStorableText } from "@/lib/storable";
@@ -12,6 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ jobId: string }> }) {
   const ctx = await currentContext();
   if (!ctx) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return NextResponse.json({ error: hold }, { status: 403 });
   if (!can(ctx.role, "org.read")) return NextResponse.json({ error: "Not allowed." }, { status: 403 });
   const { jobId } = await params;
   // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.

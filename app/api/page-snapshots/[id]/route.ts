@@ -1,4 +1,5 @@
 import { currentContext } from "@/lib/auth/context";
+import { accountHold } from "@/lib/safe-action";
 import { snapshotDownload } from "@/lib/campaigns/pages/download";
 import { getPageSnapshot } from "@/lib/campaigns/pages/snapshots";
 import { db } from "@/lib/db";
@@ -13,6 +14,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const ctx = await currentContext();
   if (!ctx) return Response.json({ error: "Sign in again." }, { status: 401 });
+  const hold = accountHold(ctx);
+  if (hold) return Response.json({ error: hold }, { status: 403 });
   const { id } = await params;
   // No stored id holds a NUL; PostgreSQL would refuse the lookup itself.
   if (!isStorableText(id)) return Response.json({ error: "Not found." }, { status: 404 });

@@ -14,7 +14,7 @@ import { formatDate } from "@/lib/format";
 import { changeRoleAction, removeMemberAction } from "@/lib/members/actions";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 
-type Member = { id: string; userId: string; email: string; name: string; role: Role; since: string };
+type Member = { id: string; userId: string; email: string; name: string; role: Role; since: string; twoFactor: boolean };
 
 export function MembersTable({ members, currentUserId, canGrantOwner }: { members: Member[]; currentUserId: string; canGrantOwner: boolean }) {
   const [pending, startTransition] = useTransition();
@@ -39,6 +39,7 @@ export function MembersTable({ members, currentUserId, canGrantOwner }: { member
           <TableHead>Name</TableHead>
           <TableHead>Email</TableHead>
           <TableHead>Role</TableHead>
+          <TableHead>Two-factor</TableHead>
           <TableHead>Member since</TableHead>
           <TableHead><span className="sr-only">Actions</span></TableHead>
         </TableRow>
@@ -68,6 +69,7 @@ export function MembersTable({ members, currentUserId, canGrantOwner }: { member
                   </NativeSelect>
                 )}
               </TableCell>
+              <TableCell>{m.twoFactor ? "On" : "Off"}</TableCell>
               <TableCell>{formatDate(m.since)}</TableCell>
               <TableCell className="text-right">
                 {locked || m.userId === currentUserId ? null : <ResetPasswordDialog membershipId={m.id} email={m.email} disabled={pending} />}
