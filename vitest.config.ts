@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
+import os from "node:os";
 import { fileURLToPath } from "node:url";
 
 // Unit and component tests run in jsdom; files that touch the database, the sandbox or the
@@ -23,6 +24,10 @@ export default defineConfig({
       ENCRYPTION_KEY: "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
       LOG_LEVEL: "silent",
     },
+    // Vitest's default leaves one core to its main process, which only collects results: on a 2-core machine that
+    // ran every file one after another. Each worker's database and sandbox are its own (PGlite in process, or a
+    // database of its own on PostgreSQL; sandboxes listen on port 0), so files can run side by side.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
