@@ -17,7 +17,7 @@ import type { CampaignSearchQuery, CampaignUpdateRequest, PhoneNumberQuery, Resu
 import type { CampaignBuilderCreateRequest, CampaignCreateResponse } from "@/lib/tcr/schemas/campaignBuilder";
 import type { MnoMetadataMap, Page, UploadFile } from "@/lib/tcr/schemas/common";
 import type { ExternalVetting, ExternalVettingImportRequest, ExternalVettingListQuery, ExternalVettingOrderRequest } from "@/lib/tcr/schemas/vetting";
-import { createVonageHttp, type VonageHttp } from "./http";
+import { createVonageHttp, VonageApiError, type VonageHttp } from "./http";
 import {
   brandCreateToVonage, brandUpdateToVonage, campaignCreateToVonage, campaignUpdateToVonage, consentToMessageFlowDetails, mnoMetadataToTcr,
   politicalPayloadToVonage, qualificationToTcr, vonageBrandToTcr, vonageCampaignToTcr, vonageFieldToOurs, vonageVettingToTcr,
@@ -178,7 +178,12 @@ export function createVonageClient(config: TcrClientConfig) {
       })),
     delete: async (brandId: string): Promise<void> => http.callEmpty("DELETE", `/brands/${enc(brandId)}`, { op: "vonage.brand.delete", template: "/brands/:brand_id" }),
     getFeedback: async (brandId: string) => {
-      const f = await http.call("GET", `/brands/${enc(brandId)}/feedback`, VonageFeedback, { op: "vonage.brand.feedback", template: "/brands/:brand_id/feedback" });
+      // Vonage answers 422 while the identity check is still PENDING (its reference says so): no feedback yet.
+      const f = await http.call("GET", `/brands/${enc(brandId)}/feedback`, VonageFeedback, { op: "vonage.brand.feedback", template: "/brands/:brand_id/feedback" })
+        .catch((e: unknown) => {
+          if (e instanceof VonageApiError && e.status === 422) return { categories: [] };
+          throw e;
+        });
       return {
         brandId,
         category: (f.categories ?? []).map((c) => ({ id: c.name ?? undefined, description: c.description ?? null, fields: (c.fields ?? []).map(vonageFieldToOurs) })),
