@@ -301,7 +301,10 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
 
   const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}`, ...(data.consent ? { consent: data.consent } : {}) });
   await refreshQuietly(db, client, ctx.org.id, created.campaignId);
-  await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
+  // Two submits of one draft at once (a double click) get the same campaign from the billable intent; only the one
+  // that claims the draft records it, so the audit log has one campaign.create and MMS files are attached once.
+  const claimed = await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id, campaignId: null }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
+  if (claimed.count === 0) return { campaignId: created.campaignId, alreadySubmitted: true, attachFailures: [] as string[] };
   const pageSnapshots = await linkSnapshotsToCampaign(db, ctx.org.id, snapshots.map((s) => s.id), created.campaignId);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "campaign.create", targetType: "campaign", targetId: created.campaignId, outcome: "SUCCESS",
