@@ -132,10 +132,16 @@ export async function resubmitCampaign(db: Db, ctx: Ctx, input: z.infer<typeof r
   const res = await client.campaigns.resubmit(input.campaignId, { mnoIds }, { idempotencyKey: `campaign-resubmit:${ctx.org.id}:${input.campaignId}:${input.requestKey}` });
   await refreshQuietly(db, client, ctx.org.id, input.campaignId);
   const accepted = Object.keys(res.mnoMetadata ?? {});
-  await audit(db, {
-    orgId: ctx.org.id, actor: ctx.user, action: "campaign.resubmit", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS",
-    detail: { mnoIds, accepted },
+  // The same request again (a double click, a reload) is answered from the stored intent: sent, and audited, once.
+  const audited = await db.auditLog.count({
+    where: { orgId: ctx.org.id, action: "campaign.resubmit", targetId: input.campaignId, detail: { path: ["requestKey"], equals: input.requestKey } },
   });
+  if (audited === 0) {
+    await audit(db, {
+      orgId: ctx.org.id, actor: ctx.user, action: "campaign.resubmit", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS",
+      detail: { mnoIds, accepted, requestKey: input.requestKey },
+    });
+  }
   return { campaignId: input.campaignId, accepted };
 }
 

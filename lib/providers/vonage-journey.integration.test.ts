@@ -10,14 +10,14 @@ import { revetBrand } from "@/lib/brands/lifecycle";
 import { loadBrandOverview, loadBrandVetting } from "@/lib/brands/lifecycle-queries";
 import { submitBrandDraft } from "@/lib/brands/submit";
 import { loadBrandEditContext } from "@/lib/brands/update";
-import { orderVetting } from "@/lib/brands/vetting";
-import { orderVettingSchema } from "@/lib/brands/vetting-schemas";
+import { importVetting, orderVetting } from "@/lib/brands/vetting";
+import { importVettingSchema, orderVettingSchema } from "@/lib/brands/vetting-schemas";
 import { wizardValuesFor } from "@/lib/brands/wizard-fixtures";
 import { kitCampaignDraft } from "@/lib/campaigns/campaign.testkit";
-import { deactivateCampaign, fetchQualification, saveCampaignDraft, submitCampaignDraft, updateCampaign } from "@/lib/campaigns/commands";
+import { deactivateCampaign, fetchQualification, resubmitCampaign, saveCampaignDraft, submitCampaignDraft, updateCampaign } from "@/lib/campaigns/commands";
 import { linkCampaignNumber, vonageCampaignLive } from "@/lib/campaigns/numbers";
 import { linkNumberSchema } from "@/lib/campaigns/numbers-schemas";
-import { deactivateCampaignSchema, updateCampaignSchema, type CampaignDraftData } from "@/lib/campaigns/schemas";
+import { deactivateCampaignSchema, resubmitCampaignSchema, updateCampaignSchema, type CampaignDraftData } from "@/lib/campaigns/schemas";
 import { useDb } from "@/lib/db";
 import { refreshBrand } from "@/lib/mirror/refresh";
 import { registryClientFor } from "@/lib/registry/client";
@@ -146,6 +146,18 @@ describe("brands on Vonage", () => {
     expect(tab.vettings[0]).toMatchObject({ evpId: expect.stringMatching(/^aegis$/i), vettingClass: "STANDARD", vettingStatus: "ACTIVE" });
     expect(await audits("brand.vetting.order", vetted)).toHaveLength(1);
   });
+
+  it("imports a vet done elsewhere through the portal's command and lists it", async () => {
+    const brandId = await brand("PRIVATE_PROFIT", "Vonage Imported Vet");
+    await sandbox.control.advance(2 * MIN);
+    const before = sandbox.control.counters().vettingImports;
+    await importVetting(t.db, org.ctx, importVettingSchema.parse({ brandId, evpId: "WMC", vettingId: "WMC-IMPORT-1" }));
+    expect(sandbox.control.counters().vettingImports).toBe(before + 1);
+    expect(await audits("brand.vetting.import", brandId)).toHaveLength(1);
+    const tab = await loadBrandVetting(t.db, org.org.id, await brandRow(brandId));
+    expect(tab.errors).toEqual([]);
+    expect(tab.vettings.map((v) => v.vettingId)).toEqual(["WMC-IMPORT-1"]);
+  });
 });
 
 describe("a campaign on Vonage", () => {
@@ -202,6 +214,16 @@ describe("a campaign on Vonage", () => {
     await sandbox.control.advance(HOUR + DAY);
     await refreshCampaignFromRegistry(t.db, org.ctx, { campaignId });
     expect(await campaignData(campaignId)).toMatchObject({ vonageStatus: "ACTIVE", sample1 });
+  });
+
+  it("resubmits the active campaign to chosen carriers once per request key", async () => {
+    const before = sandbox.control.counters().resubmissions;
+    const input = resubmitCampaignSchema.parse({ campaignId, mnoIds: [10017], requestKey: `resubmit-${campaignId}` });
+    const r = await resubmitCampaign(t.db, org.ctx, input);
+    expect(r.accepted).toEqual(["10017"]);
+    await resubmitCampaign(t.db, org.ctx, input);
+    expect(sandbox.control.counters().resubmissions).toBe(before + 1);
+    expect(await audits("campaign.resubmit", campaignId)).toHaveLength(1);
   });
 
   it("deactivates: the confirmation must name the campaign; Vonage cancels it and the mirror shows it EXPIRED", async () => {
