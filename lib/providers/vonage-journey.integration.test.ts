@@ -11,7 +11,7 @@ import { loadBrandOverview, loadBrandVetting } from "@/lib/brands/lifecycle-quer
 import { submitBrandDraft } from "@/lib/brands/submit";
 import { loadBrandEditContext } from "@/lib/brands/update";
 import { importVetting, orderVetting } from "@/lib/brands/vetting";
-import { importVettingSchema, orderVettingSchema } from "@/lib/brands/vetting-schemas";
+import { importVettingSchema, orderVettingSchema, vettingAppealSchema } from "@/lib/brands/vetting-schemas";
 import { wizardValuesFor } from "@/lib/brands/wizard-fixtures";
 import { kitCampaignDraft } from "@/lib/campaigns/campaign.testkit";
 import { deactivateCampaign, fetchQualification, resubmitCampaign, saveCampaignDraft, submitCampaignDraft, updateCampaign } from "@/lib/campaigns/commands";
@@ -31,7 +31,7 @@ import { makeOrg } from "@/test/factories";
 const context = vi.hoisted(() => ({ current: null as OrgContext | null }));
 vi.mock("@/lib/auth/context", () => ({ ORG_COOKIE: "cd_org", currentContext: async () => context.current }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
-const brandActions = await import("@/lib/brands/actions");
+const brandActions = { ...(await import("@/lib/brands/actions")), ...(await import("@/lib/brands/lifecycle-actions")) };
 const campaignActions = await import("@/lib/campaigns/actions");
 
 const KEY = "vonage-journey-key";
@@ -145,6 +145,14 @@ describe("brands on Vonage", () => {
     expect(tab.vettings).toHaveLength(1);
     expect(tab.vettings[0]).toMatchObject({ evpId: expect.stringMatching(/^aegis$/i), vettingClass: "STANDARD", vettingStatus: "ACTIVE" });
     expect(await audits("brand.vetting.order", vetted)).toHaveLength(1);
+
+    // The vetting tab's appeal without evidence: Vonage requires 1–10 files (TCR does not), so the form's file field
+    // says so and nothing is sent (it was an unexplained ZodError before). The appeal with files: vonage/client.test.ts.
+    const vet = tab.vettings[0]!;
+    const appeal = vettingAppealSchema.parse({ brandId: vetted, evpId: vet.evpId, vettingId: vet.vettingId, appealCategories: ["LOW_SCORE"] });
+    const r = await brandActions.appealVettingAction(appeal);
+    expect(r).toMatchObject({ ok: false, fieldErrors: { fileIds: expect.stringMatching(/1 to 10 evidence files/), explanation: expect.stringMatching(/explanation/) } });
+    expect(await audits("brand.vetting.appeal", vetted)).toHaveLength(0);
   });
 
   it("imports a vet done elsewhere through the portal's command and lists it", async () => {

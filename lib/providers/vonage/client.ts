@@ -24,7 +24,7 @@ import {
   type CampaignExtras, type VonageTcrBrand, type VonageTcrCampaign,
 } from "./mapping";
 import {
-  EVIDENCE_FILE_TYPES, EVIDENCE_MAX_FILE_BYTES, VonageAppealRequest, VonageBrand, VonageBrandCreateRequest, VonageBrandPage,
+  APPEAL_MAX_FILES, EVIDENCE_FILE_TYPES, EVIDENCE_MAX_FILE_BYTES, VonageAppealRequest, VonageBrand, VonageBrandCreateRequest, VonageBrandPage,
   VonageBrandUpdateRequest, VonageCampaign, VonageCampaignCreateRequest, VonageCampaignPage, VonageCampaignUpdateRequest, VonageEvidence,
   VonageEvidencePage, VonageFeedback, VonageMessageFlowPreview, VonageMessageFlowPreviewRequest, VonageNumber, VonageNumberLinkRequest,
   VonageNumberPage, VonagePartnerCampaign, VonagePartnerImportRequest, VonageResubmitResponse, VonageStartVerificationResponse, VonageTerms, VonageThroughputPage, VonageUsecaseQualification,
@@ -76,6 +76,13 @@ const resellerOut = (r: z.output<typeof VonageReseller>) => ({
 });
 
 const isConsent = (x: object): x is Consent => "programName" in x && "mechanisms" in x;
+
+/** VonageAppealRequest's fields → the vetting appeal form's, with what Vonage asks for. */
+const APPEAL_FIELD: Record<string, { field: string; description: string }> = {
+  categories: { field: "appealCategories", description: "Choose at least one category." },
+  evidence_ids: { field: "fileIds", description: `Vonage asks for 1 to ${APPEAL_MAX_FILES} evidence files with a vetting appeal.` },
+  explanation: { field: "explanation", description: "Vonage asks for an explanation of 1 to 1024 characters with a vetting appeal." },
+};
 
 export function createVonageClient(config: TcrClientConfig) {
   const http: VonageHttp = createVonageHttp(config, vonageFieldToOurs);
@@ -254,11 +261,16 @@ export function createVonageClient(config: TcrClientConfig) {
         deliveryStatusDate: r.delivery_status_date ?? null, deliveryStatusDetails: r.delivery_status_details ?? null,
       };
     },
-    appealExternalVetting: async (brandId: string, input: In<typeof ExternalVettingAppealRequest>): Promise<void> =>
-      http.callEmpty("POST", `/brands/${enc(brandId)}/vetting/requests/${enc(input.vettingId)}/appeal`, {
-        op: "vonage.vetting.appeal", template: "/brands/:brand_id/vetting/requests/:vetting_id/appeal",
-        body: VonageAppealRequest.parse({ categories: input.appealCategories, evidence_ids: input.attachmentUuids ?? [], explanation: input.explanation ?? "" }),
-      }),
+    appealExternalVetting: async (brandId: string, input: In<typeof ExternalVettingAppealRequest>): Promise<void> => {
+      const template = "/brands/:brand_id/vetting/requests/:vetting_id/appeal";
+      const body = VonageAppealRequest.safeParse({ categories: input.appealCategories, evidence_ids: input.attachmentUuids ?? [], explanation: input.explanation ?? "" });
+      // Vonage requires evidence and an explanation where TCR does not: refused at the appeal form's fields, unsent.
+      if (!body.success) {
+        const items = [...new Set(body.error.issues.map((i) => String(i.path[0])))].map((f) => ({ code: null, ...APPEAL_FIELD[f] ?? { field: null, description: `Vonage refuses the appeal's ${f}.` } }));
+        throw new VonageApiError(422, items, { operationId: "vonage.vetting.appeal", method: "POST", path: template }, null, "invalid-parameters", "Invalid appeal");
+      }
+      return http.callEmpty("POST", `/brands/${enc(brandId)}/vetting/requests/${enc(input.vettingId)}/appeal`, { op: "vonage.vetting.appeal", template, body: body.data });
+    },
   };
 
   // ── campaign builder ──
