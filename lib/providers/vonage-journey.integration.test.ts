@@ -82,6 +82,8 @@ describe("brands on Vonage", () => {
     expect(brandId).toMatch(/^B/);
     expect(sandbox.control.counters().brands).toBe(before + 1);
     expect(await brandRow(brandId)).toMatchObject({ entityType, displayName: `Vonage Journey ${entityType}`, deletedAt: null });
+    // Straight after registration Vonage's identity check is PENDING and its feedback answers 422: no feedback yet, no error.
+    expect(await loadBrandOverview(t.db, org.org.id, await brandRow(brandId))).toMatchObject({ feedback: [], errors: [] });
     const live = await (await registryClientFor(t.db, org.org.id)).brands.get(brandId);
     expect(live).toMatchObject({ brandId, entityType });
   });
