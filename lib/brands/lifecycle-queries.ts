@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { refreshBrandAppeals, refreshBrandVettings } from "@/lib/mirror/vetting";
 import { describeRegistryError } from "@/lib/registry/errors";
-import { registryClientFor } from "@/lib/registry/client";
+import { capabilitiesFor, registryClientFor } from "@/lib/registry/client";
 import type { TcrClient } from "@/lib/tcr/client";
 import type { SmsOtpStatus } from "@/lib/tcr/schemas/brand";
 import type { BrandAsset } from "@/lib/tcr/schemas/brandAsset";
@@ -62,8 +62,10 @@ export async function loadBrandOverview(db: Db, orgId: string, brand: Brand, cli
   const base: OverviewData = { feedback: [], tags: [], otp: null, authPlus: null, lastRevet: revet, revetRecent: revet ? Date.now() - revet.getTime() < REVET_SPACING_DAYS * 86_400_000 : false, activeCampaigns: active.map((c) => c.campaignId), errors };
   if (!client) return base;
   const sp = brand.entityType === "SOLE_PROPRIETOR";
+  // An upstream that reports no identity status (Vonage) still has feedback for an unverified brand: ask it.
+  const askFeedback = brand.identityStatus ? brand.identityStatus !== "SELF_DECLARED" : !sp && !(await capabilitiesFor(db, orgId)).has("brand.identityStatus");
   const [feedback, tags, otp, vets] = await Promise.all([
-    brand.identityStatus && brand.identityStatus !== "SELF_DECLARED" ? attempt("the identity feedback", () => brandFeedback(client, brand.brandId), []) : Promise.resolve({ value: [], error: null }),
+    askFeedback ? attempt("the identity feedback", () => brandFeedback(client, brand.brandId), []) : Promise.resolve({ value: [], error: null }),
     attempt("the tags", () => brandTags(client, brand.brandId), []),
     sp ? attempt("the OTP status", () => otpPanel(db, client, orgId, brand.brandId), null) : Promise.resolve({ value: null, error: null }),
     brand.entityType === "PUBLIC_PROFIT" ? attempt("the Authentication+ status", () => client.brands.listExternalVetting(brand.brandId, { vettingClass: "AUTHPLUS" }), []) : Promise.resolve({ value: [], error: null }),

@@ -99,10 +99,19 @@ export async function revetBrand(db: Db, ctx: Ctx, input: z.infer<typeof revetSc
     }
     throw e;
   }
-  await upsertBrand(db, ctx.org.id, result, askedAt);
-  await audit(db, {
-    orgId: ctx.org.id, actor: ctx.user, action: "brand.revet", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
-    detail: { feeUsd: (await upstreamFeesFor(db, ctx.org.id)).revet?.amountUsd ?? null, identityStatus: result.identityStatus ?? null },
+  const feeUsd = (await upstreamFeesFor(db, ctx.org.id)).revet?.amountUsd ?? null;
+  await db.$transaction(async (tx) => {
+    await upsertBrand(tx, ctx.org.id, result, askedAt);
+    // The same click again (a double submit, a reload) is answered from the stored intent: it was sent, and is
+    // audited (with its fee), once.
+    const audited = await tx.auditLog.count({
+      where: { orgId: ctx.org.id, action: "brand.revet", targetId: input.brandId, detail: { path: ["idempotencyKey"], equals: input.idempotencyKey } },
+    });
+    if (audited > 0) return;
+    await audit(tx, {
+      orgId: ctx.org.id, actor: ctx.user, action: "brand.revet", targetType: "brand", targetId: input.brandId, outcome: "SUCCESS",
+      detail: { feeUsd, identityStatus: result.identityStatus ?? null, idempotencyKey: input.idempotencyKey },
+    });
   });
   return { brandId: input.brandId, identityStatus: (result.identityStatus as string | null | undefined) ?? null };
 }

@@ -132,10 +132,16 @@ export async function resubmitCampaign(db: Db, ctx: Ctx, input: z.infer<typeof r
   const res = await client.campaigns.resubmit(input.campaignId, { mnoIds }, { idempotencyKey: `campaign-resubmit:${ctx.org.id}:${input.campaignId}:${input.requestKey}` });
   await refreshQuietly(db, client, ctx.org.id, input.campaignId);
   const accepted = Object.keys(res.mnoMetadata ?? {});
-  await audit(db, {
-    orgId: ctx.org.id, actor: ctx.user, action: "campaign.resubmit", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS",
-    detail: { mnoIds, accepted },
+  // The same request again (a double click, a reload) is answered from the stored intent: sent, and audited, once.
+  const audited = await db.auditLog.count({
+    where: { orgId: ctx.org.id, action: "campaign.resubmit", targetId: input.campaignId, detail: { path: ["requestKey"], equals: input.requestKey } },
   });
+  if (audited === 0) {
+    await audit(db, {
+      orgId: ctx.org.id, actor: ctx.user, action: "campaign.resubmit", targetType: "campaign", targetId: input.campaignId, outcome: "SUCCESS",
+      detail: { mnoIds, accepted, requestKey: input.requestKey },
+    });
+  }
   return { campaignId: input.campaignId, accepted };
 }
 
@@ -301,7 +307,10 @@ export async function submitCampaignDraft(db: Db, ctx: Ctx, input: z.infer<typeo
 
   const created = await client.campaignBuilder.create(parsed.data, { idempotencyKey: `campaign-draft:${draft.id}`, ...(data.consent ? { consent: data.consent } : {}) });
   await refreshQuietly(db, client, ctx.org.id, created.campaignId);
-  await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
+  // Two submits of one draft at once (a double click) get the same campaign from the billable intent; only the one
+  // that claims the draft records it, so the audit log has one campaign.create and MMS files are attached once.
+  const claimed = await db.campaignDraft.updateMany({ where: { id: draft.id, orgId: ctx.org.id, campaignId: null }, data: { campaignId: created.campaignId, submittedAt: new Date(), step: "review" } });
+  if (claimed.count === 0) return { campaignId: created.campaignId, alreadySubmitted: true, attachFailures: [] as string[] };
   const pageSnapshots = await linkSnapshotsToCampaign(db, ctx.org.id, snapshots.map((s) => s.id), created.campaignId);
   await audit(db, {
     orgId: ctx.org.id, actor: ctx.user, action: "campaign.create", targetType: "campaign", targetId: created.campaignId, outcome: "SUCCESS",

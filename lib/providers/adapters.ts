@@ -6,7 +6,7 @@
 import { createTcrClient } from "@/lib/tcr/client";
 import type { TcrClientConfig } from "@/lib/tcr/http";
 import { PROVIDER_KINDS, type ProviderKind } from "./kinds";
-import { composePort, type AdapterFactory, type RegistryPort } from "./port";
+import { composePort, type AdapterFactory, type AdapterParts, type RegistryPort } from "./port";
 import { createTelnyxClient } from "./telnyx";
 import { telnyxEnums } from "./telnyx/enums";
 import { vonagePort } from "./vonage/port";
@@ -15,6 +15,11 @@ const ADAPTERS: Partial<Record<ProviderKind, AdapterFactory>> = {
   TELNYX: (config) => ({ ...createTelnyxClient(config), enums: telnyxEnums }),
   VONAGE: vonagePort,
 };
+
+/** The methods an upstream's adapter itself supplies (before composePort fills the rest with refusals). */
+export function adapterPartsFor(kind: ProviderKind, config: TcrClientConfig): AdapterParts | null {
+  return ADAPTERS[kind]?.(config) ?? null;
+}
 
 export function isAvailable(kind: ProviderKind): boolean {
   return kind === "TCR_BASIC" || kind === "TCR_BEARER" || Boolean(ADAPTERS[kind]);

@@ -17,14 +17,14 @@ import type { CampaignSearchQuery, CampaignUpdateRequest, PhoneNumberQuery, Resu
 import type { CampaignBuilderCreateRequest, CampaignCreateResponse } from "@/lib/tcr/schemas/campaignBuilder";
 import type { MnoMetadataMap, Page, UploadFile } from "@/lib/tcr/schemas/common";
 import type { ExternalVetting, ExternalVettingImportRequest, ExternalVettingListQuery, ExternalVettingOrderRequest } from "@/lib/tcr/schemas/vetting";
-import { createVonageHttp, type VonageHttp } from "./http";
+import { createVonageHttp, VonageApiError, type VonageHttp } from "./http";
 import {
   brandCreateToVonage, brandUpdateToVonage, campaignCreateToVonage, campaignUpdateToVonage, consentToMessageFlowDetails, mnoMetadataToTcr,
   politicalPayloadToVonage, qualificationToTcr, vonageBrandToTcr, vonageCampaignToTcr, vonageFieldToOurs, vonageVettingToTcr,
   type CampaignExtras, type VonageTcrBrand, type VonageTcrCampaign,
 } from "./mapping";
 import {
-  EVIDENCE_FILE_TYPES, EVIDENCE_MAX_FILE_BYTES, VonageAppealRequest, VonageBrand, VonageBrandCreateRequest, VonageBrandPage,
+  APPEAL_MAX_FILES, EVIDENCE_FILE_TYPES, EVIDENCE_MAX_FILE_BYTES, VonageAppealRequest, VonageBrand, VonageBrandCreateRequest, VonageBrandPage,
   VonageBrandUpdateRequest, VonageCampaign, VonageCampaignCreateRequest, VonageCampaignPage, VonageCampaignUpdateRequest, VonageEvidence,
   VonageEvidencePage, VonageFeedback, VonageMessageFlowPreview, VonageMessageFlowPreviewRequest, VonageNumber, VonageNumberLinkRequest,
   VonageNumberPage, VonagePartnerCampaign, VonagePartnerImportRequest, VonageResubmitResponse, VonageStartVerificationResponse, VonageTerms, VonageThroughputPage, VonageUsecaseQualification,
@@ -76,6 +76,13 @@ const resellerOut = (r: z.output<typeof VonageReseller>) => ({
 });
 
 const isConsent = (x: object): x is Consent => "programName" in x && "mechanisms" in x;
+
+/** VonageAppealRequest's fields → the vetting appeal form's, with what Vonage asks for. */
+const APPEAL_FIELD: Record<string, { field: string; description: string }> = {
+  categories: { field: "appealCategories", description: "Choose at least one category." },
+  evidence_ids: { field: "fileIds", description: `Vonage asks for 1 to ${APPEAL_MAX_FILES} evidence files with a vetting appeal.` },
+  explanation: { field: "explanation", description: "Vonage asks for an explanation of 1 to 1024 characters with a vetting appeal." },
+};
 
 export function createVonageClient(config: TcrClientConfig) {
   const http: VonageHttp = createVonageHttp(config, vonageFieldToOurs);
@@ -178,7 +185,12 @@ export function createVonageClient(config: TcrClientConfig) {
       })),
     delete: async (brandId: string): Promise<void> => http.callEmpty("DELETE", `/brands/${enc(brandId)}`, { op: "vonage.brand.delete", template: "/brands/:brand_id" }),
     getFeedback: async (brandId: string) => {
-      const f = await http.call("GET", `/brands/${enc(brandId)}/feedback`, VonageFeedback, { op: "vonage.brand.feedback", template: "/brands/:brand_id/feedback" });
+      // Vonage answers 422 while the identity check is still PENDING (its reference says so): no feedback yet.
+      const f = await http.call("GET", `/brands/${enc(brandId)}/feedback`, VonageFeedback, { op: "vonage.brand.feedback", template: "/brands/:brand_id/feedback" })
+        .catch((e: unknown) => {
+          if (e instanceof VonageApiError && e.status === 422) return { categories: [] };
+          throw e;
+        });
       return {
         brandId,
         category: (f.categories ?? []).map((c) => ({ id: c.name ?? undefined, description: c.description ?? null, fields: (c.fields ?? []).map(vonageFieldToOurs) })),
@@ -249,11 +261,16 @@ export function createVonageClient(config: TcrClientConfig) {
         deliveryStatusDate: r.delivery_status_date ?? null, deliveryStatusDetails: r.delivery_status_details ?? null,
       };
     },
-    appealExternalVetting: async (brandId: string, input: In<typeof ExternalVettingAppealRequest>): Promise<void> =>
-      http.callEmpty("POST", `/brands/${enc(brandId)}/vetting/requests/${enc(input.vettingId)}/appeal`, {
-        op: "vonage.vetting.appeal", template: "/brands/:brand_id/vetting/requests/:vetting_id/appeal",
-        body: VonageAppealRequest.parse({ categories: input.appealCategories, evidence_ids: input.attachmentUuids ?? [], explanation: input.explanation ?? "" }),
-      }),
+    appealExternalVetting: async (brandId: string, input: In<typeof ExternalVettingAppealRequest>): Promise<void> => {
+      const template = "/brands/:brand_id/vetting/requests/:vetting_id/appeal";
+      const body = VonageAppealRequest.safeParse({ categories: input.appealCategories, evidence_ids: input.attachmentUuids ?? [], explanation: input.explanation ?? "" });
+      // Vonage requires evidence and an explanation where TCR does not: refused at the appeal form's fields, unsent.
+      if (!body.success) {
+        const items = [...new Set(body.error.issues.map((i) => String(i.path[0])))].map((f) => ({ code: null, ...APPEAL_FIELD[f] ?? { field: null, description: `Vonage refuses the appeal's ${f}.` } }));
+        throw new VonageApiError(422, items, { operationId: "vonage.vetting.appeal", method: "POST", path: template }, null, "invalid-parameters", "Invalid appeal");
+      }
+      return http.callEmpty("POST", `/brands/${enc(brandId)}/vetting/requests/${enc(input.vettingId)}/appeal`, { op: "vonage.vetting.appeal", template, body: body.data });
+    },
   };
 
   // ── campaign builder ──
