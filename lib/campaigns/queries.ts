@@ -4,7 +4,8 @@ import { usecaseCatalogue } from "@/lib/campaigns/usecases";
 import { registryClientFor } from "@/lib/registry/client";
 import { describeRegistryError } from "@/lib/registry/errors";
 import { mirroredTagOptions, mirroredTagsOf, mirrorRecordTags, recordTags } from "@/lib/tags/records";
-import { CAMPAIGN_PAGE_SIZE, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
+import { CAMPAIGN_PAGE_SIZE, campaignCursor, campaignCursorScope, type ParsedCampaignFilters, type CampaignFilters } from "@/lib/campaigns/search-params";
+import { keysetPage, pageCursors, type KeysetOrder } from "@/lib/pagination/keyset";
 import { z } from "zod";
 import { AcknowledgementSchema } from "@/lib/campaigns/lint/acknowledge";
 import { UnsupportedByProviderError } from "@/lib/providers/port";
@@ -113,36 +114,77 @@ export async function decorateCampaignRows(db: Db, orgId: string, rows: Selected
   }));
 }
 
-/** One page of the organization's mirrored campaigns, the total matching, and the facets the filters offer. */
+/** The list's order for keyset pages: the sort column (none for the id sort) and the campaign id, one direction. */
+export function campaignKeysetOrder(f: ParsedCampaignFilters): KeysetOrder {
+  const key =
+    f.sort === "campaignId" ? null
+    : f.sort === "usecase" ? "usecase"
+    : f.sort === "status" ? "status"
+    : f.sort === "renewal" ? "nextRenewalOrExpirationDate"
+    : "registryCreatedAt";
+  return { key, id: "campaignId", dir: f.dir };
+}
+
+const campaignKeyOf = (order: KeysetOrder) => (r: SelectedCampaign) => ({
+  key: order.key ? (r[order.key as keyof SelectedCampaign] as string | Date | null) : null,
+  id: r.campaignId,
+});
+
+/**
+ * One page of the organization's mirrored campaigns (keyset: the cursor in `f` says where it starts), the total
+ * matching and the cursors of the pages before and after. The filter options are listCampaignFacets, which the
+ * page streams separately so they do not hold up the table.
+ */
 export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilters, pageSize = CAMPAIGN_PAGE_SIZE, now: Date = new Date()) {
   const w = campaignListWhere(orgId, f, now);
-  // Facets by GROUP BY in the database: Prisma's `distinct` reads every row and de-duplicates in the client, which
-  // cost 400 ms a page at 100k campaigns (bench/list-pages.ts).
-  const [rows, total, usecases, brandIds, cnps, tags] = await Promise.all([
-    db.campaign.findMany({ where: w, orderBy: campaignListOrderBy(f), skip: (f.page - 1) * pageSize, take: pageSize, select: campaignListSelect }),
+  const order = campaignKeysetOrder(f);
+  const keyOf = campaignKeyOf(order);
+  const [page, total] = await Promise.all([
+    keysetPage(order, campaignCursor(f), pageSize, (q) =>
+      db.campaign.findMany({ where: { AND: [w, q.where as Prisma.CampaignWhereInput] }, orderBy: q.orderBy as Prisma.CampaignOrderByWithRelationInput[], take: q.take, select: campaignListSelect }), keyOf),
     db.campaign.count({ where: w }),
-    db.campaign.groupBy({ by: ["usecase"], where: { orgId, usecase: { not: null } }, orderBy: { usecase: "asc" } }),
-    db.campaign.groupBy({ by: ["brandId"], where: { orgId, brandId: { not: null } }, orderBy: { brandId: "asc" }, take: 500 }),
-    db.campaign.groupBy({ by: ["upstreamCnpId"], where: { orgId, upstreamCnpId: { not: null } }, orderBy: { upstreamCnpId: "asc" } }),
+  ]);
+  return {
+    rows: await decorateCampaignRows(db, orgId, page.rows),
+    total,
+    pageSize,
+    /** False on the first page: the summary can then say which rows these are. */
+    hasPrevious: page.hasPrevious,
+    cursors: pageCursors(campaignCursorScope(f), page, keyOf),
+  };
+}
+
+/**
+ * The filter options of the Campaigns list: use cases, brands (with names) and upstream partners in one
+ * GROUP BY GROUPING SETS scan of the organization's campaigns, and the mirrored tags. Prisma's `distinct`
+ * read every row into the client (400 ms at 100k campaigns, bench/list-pages.ts); three groupBys scanned three times.
+ */
+export async function listCampaignFacets(db: Db, orgId: string, f: Pick<CampaignFilters, "tag">) {
+  const [groups, tags] = await Promise.all([
+    db.$queryRaw<{ usecase: string | null; brandId: string | null; upstreamCnpId: string | null; g: number }[]>`
+      SELECT usecase, "brandId", "upstreamCnpId", GROUPING(usecase, "brandId", "upstreamCnpId")::int AS g
+      FROM "Campaign" WHERE "orgId" = ${orgId}
+      GROUP BY GROUPING SETS ((usecase), ("brandId"), ("upstreamCnpId"))
+      ORDER BY g, usecase, "brandId", "upstreamCnpId"`,
     mirroredTagOptions(db, "CAMPAIGN", orgId),
   ]);
+  // Sorted by the database's collation, as the groupBys were. GROUPING's bits, most significant first: 0b011 is the usecase set, 0b101 brandId, 0b110 upstreamCnpId.
+  const of = (g: number, pick: (r: (typeof groups)[number]) => string | null) =>
+    groups.filter((r) => r.g === g).map(pick).filter((v): v is string => Boolean(v));
+  const brandIds = of(0b101, (r) => r.brandId).slice(0, 500);
   const brandNames = brandIds.length
-    ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds.map((b) => b.brandId as string) } }, select: { brandId: true, displayName: true } })
+    ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds } }, select: { brandId: true, displayName: true } })
     : [];
   const nameOf = new Map(brandNames.map((b) => [b.brandId, b.displayName]));
   return {
-    rows: await decorateCampaignRows(db, orgId, rows),
-    total,
-    pageSize,
-    facets: {
-      usecases: usecases.map((u) => u.usecase).filter((u): u is string => Boolean(u)),
-      brands: brandIds.map((b) => ({ brandId: b.brandId as string, name: nameOf.get(b.brandId as string) ?? null })),
-      cnps: cnps.map((c) => c.upstreamCnpId).filter((c): c is string => Boolean(c)),
-      // A tag in the URL that no campaign carries any more still shows as the selected option.
-      tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
-    },
+    usecases: of(0b011, (r) => r.usecase),
+    brands: brandIds.map((brandId) => ({ brandId, name: nameOf.get(brandId) ?? null })),
+    cnps: of(0b110, (r) => r.upstreamCnpId),
+    // A tag in the URL that no campaign carries any more still shows as the selected option.
+    tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
   };
 }
+export type CampaignFacets = Awaited<ReturnType<typeof listCampaignFacets>>;
 
 /* ---------------------------------------------------------------- detail */
 

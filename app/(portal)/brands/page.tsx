@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
+import { FilterBar, KeysetPager, SortHeader, TableEmpty, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
 import { SyncStatus } from "@/components/registry/sync-status";
@@ -26,7 +26,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   if (!ctx) return null;
   const f = parseBrandFilters(await searchParams);
   const canRegister = can(ctx.role, "registry.act");
-  const [{ rows, total, pageSize, verticals, tags }, drafts] = await Promise.all([
+  const [{ rows, total, hasPrevious, cursors, verticals, tags }, drafts] = await Promise.all([
     listBrands(db(), ctx.org.id, f),
     canRegister ? listBrandDrafts(db(), ctx.org.id) : Promise.resolve([]),
   ]);
@@ -35,7 +35,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   const sortHeader = (column: BrandSort, label: string, className?: string) => {
     const next = nextSort({ sort: f.sort, dir: f.dir }, column, defaultDir(column));
     return (
-      <SortHeader active={f.sort === column} dir={f.dir} href={brandsHref(f, { ...next, page: 1 })} className={className}>
+      <SortHeader active={f.sort === column} dir={f.dir} href={brandsHref(f, next)} className={className}>
         {label}
       </SortHeader>
     );
@@ -61,7 +61,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
         action={BRANDS_PATH}
         label="Filter brands" exportReport="brands"
         active={filtered}
-        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, tag: undefined, deleted: undefined, page: 1 })}
+        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, tag: undefined, deleted: undefined })}
         keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
         fields={[
           { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Name, company, brand or reference id" },
@@ -75,7 +75,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
       />
       {rows.length === 0 ? (
         <TableEmpty
-          filtered={filtered || f.page > 1}
+          filtered={filtered || Boolean(f.cursor)}
           clearHref={BRANDS_PATH}
           emptyTitle="No brands yet"
           emptyDescription="Brands appear here as soon as the registry confirms them, through its webhooks or the nightly reconciliation."
@@ -111,7 +111,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
                       {b.tags.map((t) => (
                         <li key={t}>
                           <Link
-                            href={brandsHref(f, { tag: t, page: 1 })}
+                            href={brandsHref(f, { tag: t })}
                             aria-label={`${t}: show brands tagged ${t}`}
                             aria-current={f.tag === t ? "true" : undefined}
                             className="inline-flex items-center rounded-full border px-2 py-0.5 text-xs text-muted-foreground hover:border-primary hover:text-foreground aria-[current=true]:border-primary aria-[current=true]:bg-primary/10 aria-[current=true]:text-foreground"
@@ -135,7 +135,12 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
           </TableBody>
         </Table>
       )}
-      <TablePager page={f.page} total={total} pageSize={pageSize} hrefForPage={(page) => brandsHref(f, { page })} noun={["brand", "brands"]} label="Brand pages" />
+      <KeysetPager
+        shown={rows.length} total={total} atStart={!hasPrevious} firstHref={brandsHref(f)}
+        previousHref={cursors.previous && brandsHref(f, { cursor: cursors.previous })}
+        nextHref={cursors.next && brandsHref(f, { cursor: cursors.next })}
+        noun={["brand", "brands"]} label="Brand pages"
+      />
     </div>
   );
 }
