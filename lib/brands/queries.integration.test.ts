@@ -103,11 +103,15 @@ describe("listBrands", () => {
 
   it("pages with a stable order and keeps the total", async () => {
     const p1 = await list(orgA, { sort: "displayName" }, 3);
-    const p2 = await list(orgA, { sort: "displayName", page: "2" }, 3);
+    const p2 = await list(orgA, { sort: "displayName", cursor: p1.cursors.next! }, 3);
     expect(ids(p1)).toEqual(["BALPHA1", "BBRAVO2", "BCHARL3"]);
     expect(ids(p2)).toEqual(["BDELTA4"]);
     expect([p1.total, p2.total]).toEqual([4, 4]);
-    expect(ids(await list(orgA, { page: "9" }, 3))).toEqual([]);
+    expect(p2.cursors.next).toBeUndefined();
+    expect(ids(await list(orgA, { sort: "displayName", cursor: p2.cursors.previous! }, 3))).toEqual(ids(p1));
+    // A malformed cursor, or one made under another sort, is the first page.
+    expect(ids(await list(orgA, { sort: "displayName", cursor: "bm90LWpzb24" }, 3))).toEqual(ids(p1));
+    expect(ids(await list(orgA, { sort: "created", cursor: p1.cursors.next! }, 3))).toEqual(ids(await list(orgA, {}, 3)));
   });
 });
 
