@@ -53,40 +53,52 @@ export type BrandListRow = Awaited<ReturnType<typeof listBrands>>["rows"][number
 
 /**
  * One page of the organization's mirrored brands (keyset: the cursor in `f` says where it starts), the total
- * matching, each row's campaign count, the cursors of the pages before and after, and the filter options.
+ * matching, each row's campaign count and the cursors of the pages before and after. The filter options are
+ * listBrandFacets, which the page streams separately so they do not hold up the table.
  */
 export async function listBrands(db: Db, orgId: string, f: ParsedBrandFilters, pageSize = BRAND_PAGE_SIZE) {
   const w = brandListWhere(orgId, f);
   const order = brandKeysetOrder(f);
   const keyOf = (r: SelectedBrand) => ({ key: r[order.key as "displayName" | "identityStatus" | "registryCreatedAt"], id: r.brandId });
-  const [page, total, verticals, tags] = await Promise.all([
-    keysetPage(order, brandCursor(f), pageSize, (q) =>
-      db.brand.findMany({ where: { AND: [w, q.where as Prisma.BrandWhereInput] }, orderBy: q.orderBy as Prisma.BrandOrderByWithRelationInput[], take: q.take, select: brandListSelect }), keyOf),
+  // The count runs beside the rows and their campaign counts rather than before them.
+  const [{ page, byBrand }, total] = await Promise.all([
+    (async () => {
+      const page = await keysetPage(order, brandCursor(f), pageSize, (q) =>
+        db.brand.findMany({ where: { AND: [w, q.where as Prisma.BrandWhereInput] }, orderBy: q.orderBy as Prisma.BrandOrderByWithRelationInput[], take: q.take, select: brandListSelect }), keyOf);
+      const counts = page.rows.length
+        ? await db.campaign.groupBy({
+            by: ["brandId"],
+            where: { orgId, deletedAt: null, brandId: { in: page.rows.map((r) => r.brandId) } },
+            _count: { _all: true },
+          })
+        : [];
+      return { page, byBrand: new Map(counts.map((c) => [c.brandId, c._count._all])) };
+    })(),
     db.brand.count({ where: w }),
-    db.brand.groupBy({ by: ["vertical"], where: { orgId, vertical: { not: null } }, orderBy: { vertical: "asc" } }),
-    brandTagOptions(db, orgId),
   ]);
-  const rows = page.rows;
-  const counts = rows.length
-    ? await db.campaign.groupBy({
-        by: ["brandId"],
-        where: { orgId, deletedAt: null, brandId: { in: rows.map((r) => r.brandId) } },
-        _count: { _all: true },
-      })
-    : [];
-  const byBrand = new Map(counts.map((c) => [c.brandId, c._count._all]));
   return {
-    rows: rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
+    rows: page.rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
     total,
     pageSize,
     /** False on the first page: the summary can then say which rows these are. */
     hasPrevious: page.hasPrevious,
     cursors: pageCursors(brandCursorScope(f), page, keyOf),
+  };
+}
+
+/** The Brands list's filter options: the verticals its brands use and their tags. */
+export async function listBrandFacets(db: Db, orgId: string, f: Pick<BrandFilters, "tag">) {
+  const [verticals, tags] = await Promise.all([
+    db.brand.groupBy({ by: ["vertical"], where: { orgId, vertical: { not: null } }, orderBy: { vertical: "asc" } }),
+    brandTagOptions(db, orgId),
+  ]);
+  return {
     verticals: verticals.map((v) => v.vertical).filter((v): v is string => Boolean(v)),
     // A tag in the URL that no brand carries any more still shows as the selected option.
     tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
   };
 }
+export type BrandFacets = Awaited<ReturnType<typeof listBrandFacets>>;
 
 /** Every tag on the organization's live brands, A→Z: the Brands list's tag filter options. */
 export const brandTagOptions = (db: Db, orgId: string) => mirroredTagOptions(db, "BRAND", orgId);

@@ -139,13 +139,17 @@ export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilt
   const w = campaignListWhere(orgId, f, now);
   const order = campaignKeysetOrder(f);
   const keyOf = campaignKeyOf(order);
-  const [page, total] = await Promise.all([
-    keysetPage(order, campaignCursor(f), pageSize, (q) =>
-      db.campaign.findMany({ where: { AND: [w, q.where as Prisma.CampaignWhereInput] }, orderBy: q.orderBy as Prisma.CampaignOrderByWithRelationInput[], take: q.take, select: campaignListSelect }), keyOf),
+  // The count runs beside the rows and their decorations rather than before them.
+  const [{ page, rows }, total] = await Promise.all([
+    (async () => {
+      const page = await keysetPage(order, campaignCursor(f), pageSize, (q) =>
+        db.campaign.findMany({ where: { AND: [w, q.where as Prisma.CampaignWhereInput] }, orderBy: q.orderBy as Prisma.CampaignOrderByWithRelationInput[], take: q.take, select: campaignListSelect }), keyOf);
+      return { page, rows: await decorateCampaignRows(db, orgId, page.rows) };
+    })(),
     db.campaign.count({ where: w }),
   ]);
   return {
-    rows: await decorateCampaignRows(db, orgId, page.rows),
+    rows,
     total,
     pageSize,
     /** False on the first page: the summary can then say which rows these are. */
