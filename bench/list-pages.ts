@@ -148,8 +148,8 @@ try {
     if (k.url.cursor && !f.cursor) throw new Error(`the cursor of "${k.name}" did not parse`);
     await run(k.name, () => listCampaigns(t.db, org.id, f), () => k.sql(k.params));
   }
-  // The filter options, streamed beside the table (app/(portal)/campaigns/page.tsx): one GROUPING SETS scan and the
-  // tags, against the bare GROUP BY of the three columns.
+  // The filter options, streamed beside the table (app/(portal)/campaigns/page.tsx): three GROUP BYs, the brand
+  // names and the tags, against one bare GROUPING SETS query of the three columns.
   await run(
     "campaign facets (streamed, not in the table's time)",
     () => listCampaignFacets(t.db, org.id, {}),

@@ -159,31 +159,26 @@ export async function listCampaigns(db: Db, orgId: string, f: ParsedCampaignFilt
 }
 
 /**
- * The filter options of the Campaigns list: use cases, brands (with names) and upstream partners in one
- * GROUP BY GROUPING SETS scan of the organization's campaigns, and the mirrored tags. Prisma's `distinct`
- * read every row into the client (400 ms at 100k campaigns, bench/list-pages.ts); three groupBys scanned three times.
+ * The filter options of the Campaigns list: use cases, brands (with names) and upstream partners, and the mirrored
+ * tags. Each is a GROUP BY in the database (Prisma's `distinct` read every row into the client: 400 ms a page at 100k
+ * campaigns). One GROUPING SETS scan measured slower at 100k campaigns (83–97 ms against 74 ms): the three index-only
+ * scans run side by side. The page streams these apart from the table.
  */
 export async function listCampaignFacets(db: Db, orgId: string, f: Pick<CampaignFilters, "tag">) {
-  const [groups, tags] = await Promise.all([
-    db.$queryRaw<{ usecase: string | null; brandId: string | null; upstreamCnpId: string | null; g: number }[]>`
-      SELECT usecase, "brandId", "upstreamCnpId", GROUPING(usecase, "brandId", "upstreamCnpId")::int AS g
-      FROM "Campaign" WHERE "orgId" = ${orgId}
-      GROUP BY GROUPING SETS ((usecase), ("brandId"), ("upstreamCnpId"))
-      ORDER BY g, usecase, "brandId", "upstreamCnpId"`,
+  const [usecases, brandIds, cnps, tags] = await Promise.all([
+    db.campaign.groupBy({ by: ["usecase"], where: { orgId, usecase: { not: null } }, orderBy: { usecase: "asc" } }),
+    db.campaign.groupBy({ by: ["brandId"], where: { orgId, brandId: { not: null } }, orderBy: { brandId: "asc" }, take: 500 }),
+    db.campaign.groupBy({ by: ["upstreamCnpId"], where: { orgId, upstreamCnpId: { not: null } }, orderBy: { upstreamCnpId: "asc" } }),
     mirroredTagOptions(db, "CAMPAIGN", orgId),
   ]);
-  // Sorted by the database's collation, as the groupBys were. GROUPING's bits, most significant first: 0b011 is the usecase set, 0b101 brandId, 0b110 upstreamCnpId.
-  const of = (g: number, pick: (r: (typeof groups)[number]) => string | null) =>
-    groups.filter((r) => r.g === g).map(pick).filter((v): v is string => Boolean(v));
-  const brandIds = of(0b101, (r) => r.brandId).slice(0, 500);
   const brandNames = brandIds.length
-    ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds } }, select: { brandId: true, displayName: true } })
+    ? await db.brand.findMany({ where: { orgId, brandId: { in: brandIds.map((b) => b.brandId as string) } }, select: { brandId: true, displayName: true } })
     : [];
   const nameOf = new Map(brandNames.map((b) => [b.brandId, b.displayName]));
   return {
-    usecases: of(0b011, (r) => r.usecase),
-    brands: brandIds.map((brandId) => ({ brandId, name: nameOf.get(brandId) ?? null })),
-    cnps: of(0b110, (r) => r.upstreamCnpId),
+    usecases: usecases.map((u) => u.usecase).filter((u): u is string => Boolean(u)),
+    brands: brandIds.map((b) => ({ brandId: b.brandId as string, name: nameOf.get(b.brandId as string) ?? null })),
+    cnps: cnps.map((c) => c.upstreamCnpId).filter((c): c is string => Boolean(c)),
     // A tag in the URL that no campaign carries any more still shows as the selected option.
     tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
   };
