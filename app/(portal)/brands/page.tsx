@@ -28,6 +28,8 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   const f = parseBrandFilters(await searchParams);
   const canRegister = can(ctx.role, "registry.act");
   const facets = listBrandFacets(db(), ctx.org.id, f);
+  // Awaited inside the Suspense boundary; this only keeps a failure there from also counting as unhandled when the table fails first.
+  facets.catch(() => undefined);
   const [{ rows, total, hasPrevious, cursors }, drafts] = await Promise.all([
     listBrands(db(), ctx.org.id, f),
     canRegister ? listBrandDrafts(db(), ctx.org.id) : Promise.resolve([]),

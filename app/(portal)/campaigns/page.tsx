@@ -35,6 +35,8 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const f = parseCampaignFilters(await searchParams);
   const canAct = can(ctx.role, "registry.act");
   const facets = listCampaignFacets(db(), ctx.org.id, f);
+  // Awaited inside the Suspense boundary; this only keeps a failure there from also counting as unhandled when the table fails first.
+  facets.catch(() => undefined);
   const [{ rows, total, hasPrevious, cursors }, drafts] = await Promise.all([
     listCampaigns(db(), ctx.org.id, f),
     canAct ? listCampaignDrafts(db(), ctx.org.id) : Promise.resolve([]),
@@ -49,6 +51,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
       </SortHeader>
     );
   };
+
   return (
     <div className="space-y-4">
       <PageHeader
