@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Table, TableHeader, TableRow } from "@/components/ui/table";
-import { ExportButton, FilterBar, SortHeader, TableEmpty, TablePager, exportHref, filterBarState, firstValues, hrefFor, nextSort, pageCount, type FilterField } from "@/components/data-table";
+import { ExportButton, FilterBar, KeysetPager, SortHeader, TableEmpty, TablePager, exportHref, filterBarState, firstValues, hrefFor, nextSort, pageCount, type FilterField } from "@/components/data-table";
 
 describe("url state", () => {
   it("takes the first value of each param and drops empty ones", () => {
@@ -98,6 +98,32 @@ describe("TablePager", () => {
     const { rerender } = render(<TablePager page={1} total={0} pageSize={25} hrefForPage={String} noun={["brand", "brands"]} label="P" />);
     expect(screen.getByText("0 brands")).toBeInTheDocument();
     rerender(<TablePager page={1} total={1} pageSize={25} hrefForPage={String} noun={["brand", "brands"]} label="P" />);
+    expect(screen.getByText("1–1 of 1 brand")).toBeInTheDocument();
+  });
+});
+
+describe("KeysetPager", () => {
+  it("on the first page gives the range and only Next", () => {
+    render(<KeysetPager shown={25} total={1204} atStart firstHref="/t" nextHref="/t?cursor=n" noun={["brand", "brands"]} label="Brand pages" />);
+    const nav = screen.getByRole("navigation", { name: "Brand pages" });
+    expect(within(nav).getByText("1–25 of 1,204 brands")).toBeInTheDocument();
+    expect(within(nav).getByRole("link", { name: "Next page" })).toHaveAttribute("href", "/t?cursor=n");
+    expect(within(nav).queryByRole("link", { name: "Previous page" })).toBeNull();
+    expect(within(nav).queryByRole("link", { name: "First page" })).toBeNull();
+  });
+
+  it("further on claims no position it does not know, and links back", () => {
+    render(<KeysetPager shown={4} total={1204} atStart={false} firstHref="/t" previousHref="/t?cursor=p" noun={["brand", "brands"]} label="P" />);
+    expect(screen.getByText("4 of 1,204 brands")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/t?cursor=p");
+    expect(screen.getByRole("link", { name: "First page" })).toHaveAttribute("href", "/t");
+    expect(screen.queryByRole("link", { name: "Next page" })).toBeNull();
+  });
+
+  it("reads naturally for zero and one", () => {
+    const { rerender } = render(<KeysetPager shown={0} total={0} atStart firstHref="/t" noun={["brand", "brands"]} label="P" />);
+    expect(screen.getByText("0 brands")).toBeInTheDocument();
+    rerender(<KeysetPager shown={1} total={1} atStart firstHref="/t" noun={["brand", "brands"]} label="P" />);
     expect(screen.getByText("1–1 of 1 brand")).toBeInTheDocument();
   });
 });

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
-import { BRAND_PAGE_SIZE, type BrandFilters } from "@/lib/brands/search-params";
+import { BRAND_PAGE_SIZE, brandCursor, brandCursorScope, type BrandFilters, type ParsedBrandFilters } from "@/lib/brands/search-params";
+import { keysetPage, pageCursors, type KeysetOrder } from "@/lib/pagination/keyset";
 import { mirroredTagOptions } from "@/lib/tags/records";
 import { tagsOf } from "@/lib/tags/values";
 
@@ -36,55 +37,68 @@ export function brandListWhere(orgId: string, f: BrandFilters): Prisma.BrandWher
   };
 }
 
-function orderBy(f: BrandFilters & { dir: "asc" | "desc" }): Prisma.BrandOrderByWithRelationInput[] {
-  // Rows without a value go last in both directions; the id keeps pages stable when values tie.
-  const key =
-    f.sort === "displayName"
-      ? { displayName: { sort: f.dir, nulls: "last" } }
-      : f.sort === "identityStatus"
-        ? { identityStatus: { sort: f.dir, nulls: "last" } }
-        : { registryCreatedAt: { sort: f.dir, nulls: "last" } };
-  return [key as Prisma.BrandOrderByWithRelationInput, { brandId: f.dir }];
+/** The list's order for keyset pages: the sort column and the brand id, one direction; rows without a value go last. */
+export function brandKeysetOrder(f: ParsedBrandFilters): KeysetOrder {
+  return { key: f.sort === "displayName" ? "displayName" : f.sort === "identityStatus" ? "identityStatus" : "registryCreatedAt", id: "brandId", dir: f.dir };
 }
+
+const brandListSelect = {
+  id: true, brandId: true, referenceId: true, displayName: true, companyName: true, entityType: true,
+  identityStatus: true, status: true, vertical: true, vettingScore: true, country: true, registryCreatedAt: true,
+  deletedAt: true, mock: true, data: true,
+} satisfies Prisma.BrandSelect;
+type SelectedBrand = Prisma.BrandGetPayload<{ select: typeof brandListSelect }>;
 
 export type BrandListRow = Awaited<ReturnType<typeof listBrands>>["rows"][number];
 
-/** One page of the organization's mirrored brands, the total matching, and each row's campaign count. */
-export async function listBrands(db: Db, orgId: string, f: BrandFilters & { dir: "asc" | "desc" }, pageSize = BRAND_PAGE_SIZE) {
+/**
+ * One page of the organization's mirrored brands (keyset: the cursor in `f` says where it starts), the total
+ * matching, each row's campaign count and the cursors of the pages before and after. The filter options are
+ * listBrandFacets, which the page streams separately so they do not hold up the table.
+ */
+export async function listBrands(db: Db, orgId: string, f: ParsedBrandFilters, pageSize = BRAND_PAGE_SIZE) {
   const w = brandListWhere(orgId, f);
-  const [rows, total, verticals, tags] = await Promise.all([
-    db.brand.findMany({
-      where: w,
-      orderBy: orderBy(f),
-      skip: (f.page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true, brandId: true, referenceId: true, displayName: true, companyName: true, entityType: true,
-        identityStatus: true, status: true, vertical: true, vettingScore: true, country: true, registryCreatedAt: true,
-        deletedAt: true, mock: true, data: true,
-      },
-    }),
+  const order = brandKeysetOrder(f);
+  const keyOf = (r: SelectedBrand) => ({ key: r[order.key as "displayName" | "identityStatus" | "registryCreatedAt"], id: r.brandId });
+  // The count runs beside the rows and their campaign counts rather than before them.
+  const [{ page, byBrand }, total] = await Promise.all([
+    (async () => {
+      const page = await keysetPage(order, brandCursor(f), pageSize, (q) =>
+        db.brand.findMany({ where: { AND: [w, q.where as Prisma.BrandWhereInput] }, orderBy: q.orderBy as Prisma.BrandOrderByWithRelationInput[], take: q.take, select: brandListSelect }), keyOf);
+      const counts = page.rows.length
+        ? await db.campaign.groupBy({
+            by: ["brandId"],
+            where: { orgId, deletedAt: null, brandId: { in: page.rows.map((r) => r.brandId) } },
+            _count: { _all: true },
+          })
+        : [];
+      return { page, byBrand: new Map(counts.map((c) => [c.brandId, c._count._all])) };
+    })(),
     db.brand.count({ where: w }),
+  ]);
+  return {
+    rows: page.rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
+    total,
+    pageSize,
+    /** False on the first page: the summary can then say which rows these are. */
+    hasPrevious: page.hasPrevious,
+    cursors: pageCursors(brandCursorScope(f), page, keyOf),
+  };
+}
+
+/** The Brands list's filter options: the verticals its brands use and their tags. */
+export async function listBrandFacets(db: Db, orgId: string, f: Pick<BrandFilters, "tag">) {
+  const [verticals, tags] = await Promise.all([
     db.brand.groupBy({ by: ["vertical"], where: { orgId, vertical: { not: null } }, orderBy: { vertical: "asc" } }),
     brandTagOptions(db, orgId),
   ]);
-  const counts = rows.length
-    ? await db.campaign.groupBy({
-        by: ["brandId"],
-        where: { orgId, deletedAt: null, brandId: { in: rows.map((r) => r.brandId) } },
-        _count: { _all: true },
-      })
-    : [];
-  const byBrand = new Map(counts.map((c) => [c.brandId, c._count._all]));
   return {
-    rows: rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
-    total,
-    pageSize,
     verticals: verticals.map((v) => v.vertical).filter((v): v is string => Boolean(v)),
     // A tag in the URL that no brand carries any more still shows as the selected option.
     tags: f.tag && !tags.includes(f.tag) ? [...tags, f.tag].sort() : tags,
   };
 }
+export type BrandFacets = Awaited<ReturnType<typeof listBrandFacets>>;
 
 /** Every tag on the organization's live brands, A→Z: the Brands list's tag filter options. */
 export const brandTagOptions = (db: Db, orgId: string) => mirroredTagOptions(db, "BRAND", orgId);

@@ -2,28 +2,31 @@ import { describe, expect, it } from "vitest";
 import { brandsHref, hasBrandFilters, parseBrandFilters } from "@/lib/brands/search-params";
 
 describe("brand list URL state", () => {
-  it("defaults to newest first on page 1, and the plain list is the bare path", () => {
+  it("defaults to newest first on the first page, and the plain list is the bare path", () => {
     const f = parseBrandFilters({});
-    expect(f).toMatchObject({ sort: "created", dir: "desc", page: 1 });
+    expect(f).toMatchObject({ sort: "created", dir: "desc" });
+    expect(f.cursor).toBeUndefined();
     expect(hasBrandFilters(f)).toBe(false);
     expect(brandsHref(f)).toBe("/brands");
   });
 
   it("keeps valid params, drops bad ones one by one", () => {
-    const f = parseBrandFilters({ q: "  acme ", entityType: "NON_PROFIT", identityStatus: "WHAT", sort: "displayName", page: ["3", "4"], deleted: "yes" });
-    expect(f).toMatchObject({ q: "acme", entityType: "NON_PROFIT", identityStatus: undefined, sort: "displayName", dir: "asc", page: 3, deleted: undefined });
+    const f = parseBrandFilters({ q: "  acme ", entityType: "NON_PROFIT", identityStatus: "WHAT", sort: "displayName", cursor: ["abc_-1", "x"], deleted: "yes" });
+    expect(f).toMatchObject({ q: "acme", entityType: "NON_PROFIT", identityStatus: undefined, sort: "displayName", dir: "asc", cursor: "abc_-1", deleted: undefined });
     expect(hasBrandFilters(f)).toBe(true);
-    expect(parseBrandFilters({ page: "-2" }).page).toBe(1);
-    expect(parseBrandFilters({ page: "abc" }).page).toBe(1);
+    expect(parseBrandFilters({ cursor: "not base64!" }).cursor).toBeUndefined();
+    expect(parseBrandFilters({ cursor: "a".repeat(401) }).cursor).toBeUndefined();
   });
 
   it("round-trips through the URL", () => {
-    const f = parseBrandFilters({ q: "acme", vertical: "RETAIL", sort: "identityStatus", dir: "desc", page: "2", deleted: "1" });
-    const href = brandsHref(f);
-    expect(href).toBe("/brands?q=acme&vertical=RETAIL&deleted=1&sort=identityStatus&dir=desc&page=2");
+    const f = parseBrandFilters({ q: "acme", vertical: "RETAIL", sort: "identityStatus", dir: "desc", cursor: "abc", deleted: "1" });
+    const href = brandsHref(f, { cursor: f.cursor });
+    expect(href).toBe("/brands?q=acme&vertical=RETAIL&deleted=1&sort=identityStatus&dir=desc&cursor=abc");
     const back = parseBrandFilters(Object.fromEntries(new URL(href, "http://x").searchParams));
     expect(back).toEqual(f);
-    expect(brandsHref(f, { page: 1 })).not.toContain("page=");
+    // Any other change (a filter, a sort) starts again at the first page.
+    expect(brandsHref(f, { tag: "x" })).not.toContain("cursor=");
+    expect(brandsHref(f)).not.toContain("cursor=");
   });
 
   it("takes a tag as the registry stores it (lowercase letters and digits) and ignores anything else", () => {

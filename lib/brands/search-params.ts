@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstValues, hrefFor, type RawSearchParams } from "@/components/data-table/url-state";
+import { cursorParam, decodeCursor, type Cursor, type CursorScope } from "@/lib/pagination/keyset";
 import { BrandStatus, EntityType, IdentityStatus } from "@/lib/tcr/schemas/enums";
 
 export const BRAND_SORTS = ["created", "displayName", "identityStatus"] as const;
@@ -19,28 +20,36 @@ export const brandFiltersSchema = z.object({
   deleted: z.enum(["1"]).optional().catch(undefined),
   sort: z.enum(BRAND_SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** Where the page starts (lib/pagination/keyset.ts); absent or unreadable means the first page. */
+  cursor: cursorParam.optional().catch(undefined),
 });
 export type BrandFilters = z.output<typeof brandFiltersSchema>;
+export type ParsedBrandFilters = BrandFilters & { dir: "asc" | "desc" };
 
 /** Newest first by default; names and statuses read A→Z. */
 export const defaultDir = (sort: BrandSort) => (sort === "created" ? "desc" : "asc");
 
-export function parseBrandFilters(raw: RawSearchParams): BrandFilters & { dir: "asc" | "desc" } {
+export function parseBrandFilters(raw: RawSearchParams): ParsedBrandFilters {
   const f = brandFiltersSchema.parse(firstValues(raw));
   return { ...f, dir: f.dir ?? defaultDir(f.sort) };
 }
+
+/** The order a cursor belongs to: one made under another sort or direction reads as no cursor. */
+export const brandCursorScope = (f: ParsedBrandFilters): CursorScope => ({ sort: f.sort, dir: f.dir, keyType: f.sort === "created" ? "date" : "string" });
+
+/** The page's starting point, or null for the first page (also when the cursor is malformed or stale). */
+export const brandCursor = (f: ParsedBrandFilters): Cursor | null => decodeCursor(f.cursor, brandCursorScope(f));
 
 export function hasBrandFilters(f: BrandFilters): boolean {
   return Boolean(f.q || f.entityType || f.identityStatus || f.status || f.vertical || f.tag || f.deleted);
 }
 
-/** The list URL for a state, leaving out defaults so the plain list is just /brands. */
+/** The list URL for a state, leaving out defaults so the plain list is just /brands. It keeps a cursor only when `over` passes one: any other change starts at the first page. */
 export function brandsHref(f: BrandFilters, over: Partial<BrandFilters> = {}): string {
   const s = { ...f, ...over };
   return hrefFor(
     BRANDS_PATH,
-    { q: s.q, entityType: s.entityType, identityStatus: s.identityStatus, status: s.status, vertical: s.vertical, tag: s.tag, deleted: s.deleted, sort: s.sort, dir: s.dir, page: s.page },
-    { sort: "created", dir: defaultDir(s.sort), page: 1 },
+    { q: s.q, entityType: s.entityType, identityStatus: s.identityStatus, status: s.status, vertical: s.vertical, tag: s.tag, deleted: s.deleted, sort: s.sort, dir: s.dir, cursor: over.cursor },
+    { sort: "created", dir: defaultDir(s.sort) },
   );
 }

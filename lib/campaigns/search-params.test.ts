@@ -4,14 +4,15 @@ import { campaignsHref, hasCampaignFilters, parseCampaignFilters } from "@/lib/c
 
 describe("campaign list URL state", () => {
   it("parses each param on its own, dropping bad ones", () => {
-    const f = parseCampaignFilters({ q: " acme ", status: "ACTIVE", carrier: "10017", carrierStatus: "NOPE", renewsWithin: "30", page: "x", sort: "usecase" });
-    expect(f).toMatchObject({ q: "acme", status: "ACTIVE", carrier: "10017", carrierStatus: undefined, renewsWithin: "30", page: 1, sort: "usecase", dir: "asc" });
+    const f = parseCampaignFilters({ q: " acme ", status: "ACTIVE", carrier: "10017", carrierStatus: "NOPE", renewsWithin: "30", cursor: "x y", sort: "usecase" });
+    expect(f).toMatchObject({ q: "acme", status: "ACTIVE", carrier: "10017", carrierStatus: undefined, renewsWithin: "30", cursor: undefined, sort: "usecase", dir: "asc" });
     expect(hasCampaignFilters(f)).toBe(true);
     expect(hasCampaignFilters(parseCampaignFilters({}))).toBe(false);
   });
   it("writes the canonical URL without defaults", () => {
     expect(campaignsHref(parseCampaignFilters({}))).toBe("/campaigns");
-    expect(campaignsHref(parseCampaignFilters({ carrier: "10035", carrierStatus: "REJECTED" }), { page: 2 })).toBe("/campaigns?carrier=10035&carrierStatus=REJECTED&page=2");
+    expect(campaignsHref(parseCampaignFilters({ carrier: "10035", carrierStatus: "REJECTED" }), { cursor: "abc" })).toBe("/campaigns?carrier=10035&carrierStatus=REJECTED&cursor=abc");
+    expect(campaignsHref(parseCampaignFilters({ carrier: "10035", cursor: "abc" }), { status: "ACTIVE" })).toBe("/campaigns?status=ACTIVE&carrier=10035");
   });
   it("takes a tag lowercased, drops one with punctuation, and filters on the mirrored tag array", () => {
     const f = parseCampaignFilters({ tag: " Holiday2026 " });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstValues, hrefFor, type RawSearchParams } from "@/components/data-table/url-state";
+import { cursorParam, decodeCursor, type Cursor, type CursorScope } from "@/lib/pagination/keyset";
 import { tagFilterParam } from "@/lib/tags/values";
 import { CampaignStatus, OperationStatus, SharingStatus } from "@/lib/tcr/schemas/enums";
 
@@ -32,7 +33,8 @@ export const campaignFiltersSchema = z.object({
   deleted: z.enum(["1"]).optional().catch(undefined),
   sort: z.enum(CAMPAIGN_SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** Where the page starts (lib/pagination/keyset.ts); absent or unreadable means the first page. */
+  cursor: cursorParam.optional().catch(undefined),
 });
 export type CampaignFilters = z.output<typeof campaignFiltersSchema>;
 export type ParsedCampaignFilters = CampaignFilters & { dir: "asc" | "desc" };
@@ -45,6 +47,16 @@ export function parseCampaignFilters(raw: RawSearchParams): ParsedCampaignFilter
   return { ...f, dir: f.dir ?? defaultDir(f.sort) };
 }
 
+/** The order a cursor belongs to: one made under another sort or direction reads as no cursor. */
+export const campaignCursorScope = (f: ParsedCampaignFilters): CursorScope => ({
+  sort: f.sort,
+  dir: f.dir,
+  keyType: f.sort === "campaignId" ? "none" : f.sort === "created" ? "date" : "string",
+});
+
+/** The page's starting point, or null for the first page (also when the cursor is malformed or stale). */
+export const campaignCursor = (f: ParsedCampaignFilters): Cursor | null => decodeCursor(f.cursor, campaignCursorScope(f));
+
 export function hasCampaignFilters(f: CampaignFilters): boolean {
   return Boolean(
     f.q || f.brandId || f.usecase || f.status || f.carrier || f.carrierStatus || f.sharingStatus || f.cnp || f.autoRenewal ||
@@ -52,7 +64,7 @@ export function hasCampaignFilters(f: CampaignFilters): boolean {
   );
 }
 
-/** The list URL for a state, leaving out defaults so the plain list is just /campaigns. */
+/** The list URL for a state, leaving out defaults so the plain list is just /campaigns. It keeps a cursor only when `over` passes one: any other change starts at the first page. */
 export function campaignsHref(f: CampaignFilters, over: Partial<CampaignFilters> = {}): string {
   const s = { ...f, ...over };
   return hrefFor(
@@ -60,8 +72,8 @@ export function campaignsHref(f: CampaignFilters, over: Partial<CampaignFilters>
     {
       q: s.q, brandId: s.brandId, usecase: s.usecase, status: s.status, carrier: s.carrier, carrierStatus: s.carrierStatus,
       sharingStatus: s.sharingStatus, cnp: s.cnp, autoRenewal: s.autoRenewal, renewsWithin: s.renewsWithin, tag: s.tag, deleted: s.deleted,
-      sort: s.sort, dir: s.dir, page: s.page,
+      sort: s.sort, dir: s.dir, cursor: over.cursor,
     },
-    { sort: "created", dir: defaultDir(s.sort), page: 1 },
+    { sort: "created", dir: defaultDir(s.sort) },
   );
 }

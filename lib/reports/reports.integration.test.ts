@@ -108,10 +108,10 @@ describe("brands report equals the Brands list", () => {
   it.each(urls)("same rows in the same order for %j", async (raw) => {
     const f = parseBrandFilters(raw);
     const table: string[] = [];
-    for (let page = 1; ; page++) {
-      const r = await listBrands(t.db, a.org.id, { ...f, page }, 4);
+    for (let cursor: string | undefined = undefined, first = true; first || cursor; first = false) {
+      const r: Awaited<ReturnType<typeof listBrands>> = await listBrands(t.db, a.org.id, { ...f, cursor }, 4);
       table.push(...r.rows.map((x) => x.brandId));
-      if (r.rows.length < 4) break;
+      cursor = r.cursors.next;
     }
     const exported = await collect(brandsReport.batches(t.db, a.org.id, brandsReport.parseFilter(raw), 3));
     expect(exported.map((x) => x.brandId)).toEqual(table);
@@ -142,10 +142,10 @@ describe("campaigns report equals the Campaigns list", () => {
   it.each(urls)("same rows in the same order for %j", async (raw) => {
     const f = parseCampaignFilters(raw);
     const table: unknown[] = [];
-    for (let page = 1; ; page++) {
-      const r = await listCampaigns(t.db, a.org.id, { ...f, page }, 4);
+    for (let cursor: string | undefined = undefined, first = true; first || cursor; first = false) {
+      const r: Awaited<ReturnType<typeof listCampaigns>> = await listCampaigns(t.db, a.org.id, { ...f, cursor }, 4);
       table.push(...r.rows);
-      if (r.rows.length < 4) break;
+      cursor = r.cursors.next;
     }
     const exported = await collect(campaignsReport.batches(t.db, a.org.id, campaignsReport.parseFilter(raw), 3));
     expect(exported).toEqual(table);

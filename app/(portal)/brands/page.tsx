@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
+import { Suspense } from "react";
+import { FilterBar, KeysetPager, SortHeader, TableEmpty, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
 import { SyncStatus } from "@/components/registry/sync-status";
@@ -12,8 +13,8 @@ import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { listBrandDrafts } from "@/lib/brands/drafts";
 import { BRAND_STATUSES, BRAND_STATUS_LABELS, ENTITY_TYPES, ENTITY_TYPE_LABELS, IDENTITY_STATUSES, IDENTITY_STATUS_LABELS } from "@/lib/brands/labels";
-import { listBrands } from "@/lib/brands/queries";
-import { brandsHref, BRANDS_PATH, defaultDir, hasBrandFilters, parseBrandFilters, type BrandSort } from "@/lib/brands/search-params";
+import { listBrandFacets, listBrands, type BrandFacets } from "@/lib/brands/queries";
+import { brandsHref, BRANDS_PATH, defaultDir, hasBrandFilters, parseBrandFilters, type BrandSort, type ParsedBrandFilters } from "@/lib/brands/search-params";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { EntityType, IdentityStatus } from "./_components/brand-labels";
@@ -26,7 +27,10 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   if (!ctx) return null;
   const f = parseBrandFilters(await searchParams);
   const canRegister = can(ctx.role, "registry.act");
-  const [{ rows, total, pageSize, verticals, tags }, drafts] = await Promise.all([
+  const facets = listBrandFacets(db(), ctx.org.id, f);
+  // Awaited inside the Suspense boundary; this only keeps a failure there from also counting as unhandled when the table fails first.
+  facets.catch(() => undefined);
+  const [{ rows, total, hasPrevious, cursors }, drafts] = await Promise.all([
     listBrands(db(), ctx.org.id, f),
     canRegister ? listBrandDrafts(db(), ctx.org.id) : Promise.resolve([]),
   ]);
@@ -35,7 +39,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
   const sortHeader = (column: BrandSort, label: string, className?: string) => {
     const next = nextSort({ sort: f.sort, dir: f.dir }, column, defaultDir(column));
     return (
-      <SortHeader active={f.sort === column} dir={f.dir} href={brandsHref(f, { ...next, page: 1 })} className={className}>
+      <SortHeader active={f.sort === column} dir={f.dir} href={brandsHref(f, next)} className={className}>
         {label}
       </SortHeader>
     );
@@ -57,25 +61,13 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
       />
       <SyncStatus orgId={ctx.org.id} className="-mt-2" />
       <BrandDrafts drafts={drafts} />
-      <FilterBar
-        action={BRANDS_PATH}
-        label="Filter brands" exportReport="brands"
-        active={filtered}
-        clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, tag: undefined, deleted: undefined, page: 1 })}
-        keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
-        fields={[
-          { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Name, company, brand or reference id" },
-          { kind: "select", name: "entityType", label: "Entity type", value: f.entityType, allLabel: "All entity types", options: ENTITY_TYPES.map((v) => ({ value: v, label: `${ENTITY_TYPE_LABELS[v]} (${v})` })), className: "w-60" },
-          { kind: "select", name: "identityStatus", label: "Identity status", value: f.identityStatus, allLabel: "All identity statuses", options: IDENTITY_STATUSES.map((v) => ({ value: v, label: `${IDENTITY_STATUS_LABELS[v]} (${v})` })), className: "w-64" },
-          { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: BRAND_STATUSES.map((v) => ({ value: v, label: `${BRAND_STATUS_LABELS[v]} (${v})` })), className: "w-44" },
-          { kind: "select", name: "vertical", label: "Vertical", value: f.vertical, allLabel: "All verticals", options: verticals.map((v) => ({ value: v, label: v })), className: "w-48" },
-          { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: tags.length ? "All tags" : "No tags yet", options: tags.map((v) => ({ value: v, label: v })), className: "w-48" },
-          { kind: "checkbox", name: "deleted", label: "Show deleted", checked: Boolean(f.deleted) },
-        ]}
-      />
+      {/* The facets group every brand of the organization: the table does not wait for them. */}
+      <Suspense fallback={<BrandFilters f={f} facets={{ verticals: f.vertical ? [f.vertical] : [], tags: f.tag ? [f.tag] : [] }} />}>
+        <StreamedBrandFilters f={f} facets={facets} />
+      </Suspense>
       {rows.length === 0 ? (
         <TableEmpty
-          filtered={filtered || f.page > 1}
+          filtered={filtered || Boolean(f.cursor)}
           clearHref={BRANDS_PATH}
           emptyTitle="No brands yet"
           emptyDescription="Brands appear here as soon as the registry confirms them, through its webhooks or the nightly reconciliation."
@@ -111,7 +103,7 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
                       {b.tags.map((t) => (
                         <li key={t}>
                           <Link
-                            href={brandsHref(f, { tag: t, page: 1 })}
+                            href={brandsHref(f, { tag: t })}
                             aria-label={`${t}: show brands tagged ${t}`}
                             aria-current={f.tag === t ? "true" : undefined}
                             className="inline-flex items-center rounded-full border px-2 py-0.5 text-xs text-muted-foreground hover:border-primary hover:text-foreground aria-[current=true]:border-primary aria-[current=true]:bg-primary/10 aria-[current=true]:text-foreground"
@@ -135,7 +127,39 @@ export default async function BrandsPage({ searchParams }: { searchParams: Promi
           </TableBody>
         </Table>
       )}
-      <TablePager page={f.page} total={total} pageSize={pageSize} hrefForPage={(page) => brandsHref(f, { page })} noun={["brand", "brands"]} label="Brand pages" />
+      <KeysetPager
+        shown={rows.length} total={total} atStart={!hasPrevious} firstHref={brandsHref(f)}
+        previousHref={cursors.previous && brandsHref(f, { cursor: cursors.previous })}
+        nextHref={cursors.next && brandsHref(f, { cursor: cursors.next })}
+        noun={["brand", "brands"]} label="Brand pages"
+      />
     </div>
+  );
+}
+
+async function StreamedBrandFilters({ f, facets }: { f: ParsedBrandFilters; facets: Promise<BrandFacets> }) {
+  return <BrandFilters f={f} facets={await facets} />;
+}
+
+/** Until the facets arrive the bar offers only what the URL already selects, so a shared link still reads right. */
+function BrandFilters({ f, facets }: { f: ParsedBrandFilters; facets: BrandFacets }) {
+  const filtered = hasBrandFilters(f);
+  return (
+  <FilterBar
+    action={BRANDS_PATH}
+    label="Filter brands" exportReport="brands"
+    active={filtered}
+    clearHref={brandsHref({ ...f, q: undefined, entityType: undefined, identityStatus: undefined, status: undefined, vertical: undefined, tag: undefined, deleted: undefined })}
+    keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
+    fields={[
+      { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Name, company, brand or reference id" },
+      { kind: "select", name: "entityType", label: "Entity type", value: f.entityType, allLabel: "All entity types", options: ENTITY_TYPES.map((v) => ({ value: v, label: `${ENTITY_TYPE_LABELS[v]} (${v})` })), className: "w-60" },
+      { kind: "select", name: "identityStatus", label: "Identity status", value: f.identityStatus, allLabel: "All identity statuses", options: IDENTITY_STATUSES.map((v) => ({ value: v, label: `${IDENTITY_STATUS_LABELS[v]} (${v})` })), className: "w-64" },
+      { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: BRAND_STATUSES.map((v) => ({ value: v, label: `${BRAND_STATUS_LABELS[v]} (${v})` })), className: "w-44" },
+      { kind: "select", name: "vertical", label: "Vertical", value: f.vertical, allLabel: "All verticals", options: facets.verticals.map((v) => ({ value: v, label: v })), className: "w-48" },
+      { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: facets.tags.length ? "All tags" : "No tags yet", options: facets.tags.map((v) => ({ value: v, label: v })), className: "w-48" },
+      { kind: "checkbox", name: "deleted", label: "Show deleted", checked: Boolean(f.deleted) },
+    ]}
+  />
   );
 }

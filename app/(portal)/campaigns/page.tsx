@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Plus } from "lucide-react";
-import { FilterBar, SortHeader, TableEmpty, TablePager, nextSort, type RawSearchParams } from "@/components/data-table";
+import { FilterBar, KeysetPager, SortHeader, TableEmpty, nextSort, type RawSearchParams } from "@/components/data-table";
 import { PageHeader } from "@/components/layout/page-header";
 import { SyncButton } from "@/components/registry/sync-button";
 import { SyncStatus } from "@/components/registry/sync-status";
@@ -14,8 +15,8 @@ import { currentContext } from "@/lib/auth/context";
 import { can } from "@/lib/auth/permissions";
 import { KNOWN_MNOS, mnoName } from "@/lib/campaigns/carriers";
 import { CAMPAIGN_STATUS_LABELS, OPERATION_STATUS_LABELS, SHARING_STATUS_LABELS, formatMoney } from "@/lib/campaigns/labels";
-import { listCampaignDrafts, listCampaigns } from "@/lib/campaigns/queries";
-import { campaignsHref, CAMPAIGNS_PATH, defaultDir, hasCampaignFilters, parseCampaignFilters, RENEWAL_WINDOWS, type CampaignSort } from "@/lib/campaigns/search-params";
+import { listCampaignDrafts, listCampaignFacets, listCampaigns, type CampaignFacets } from "@/lib/campaigns/queries";
+import { campaignsHref, CAMPAIGNS_PATH, defaultDir, hasCampaignFilters, parseCampaignFilters, RENEWAL_WINDOWS, type CampaignSort, type ParsedCampaignFilters } from "@/lib/campaigns/search-params";
 import { db } from "@/lib/db";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { CampaignStatus, CarrierStatuses, SharingStatus } from "./_components/campaign-labels";
@@ -33,7 +34,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   if (gate) return gate;
   const f = parseCampaignFilters(await searchParams);
   const canAct = can(ctx.role, "registry.act");
-  const [{ rows, total, pageSize, facets }, drafts] = await Promise.all([
+  const facets = listCampaignFacets(db(), ctx.org.id, f);
+  // Awaited inside the Suspense boundary; this only keeps a failure there from also counting as unhandled when the table fails first.
+  facets.catch(() => undefined);
+  const [{ rows, total, hasPrevious, cursors }, drafts] = await Promise.all([
     listCampaigns(db(), ctx.org.id, f),
     canAct ? listCampaignDrafts(db(), ctx.org.id) : Promise.resolve([]),
   ]);
@@ -42,14 +46,10 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
   const sortHeader = (column: CampaignSort, label: string, className?: string) => {
     const next = nextSort({ sort: f.sort, dir: f.dir }, column, defaultDir(column));
     return (
-      <SortHeader active={f.sort === column} dir={f.dir} href={campaignsHref(f, { ...next, page: 1 })} className={className}>
+      <SortHeader active={f.sort === column} dir={f.dir} href={campaignsHref(f, next)} className={className}>
         {label}
       </SortHeader>
     );
-  };
-  const cleared = {
-    ...f, q: undefined, brandId: undefined, usecase: undefined, status: undefined, carrier: undefined, carrierStatus: undefined,
-    sharingStatus: undefined, cnp: undefined, autoRenewal: undefined, renewsWithin: undefined, tag: undefined, deleted: undefined, page: 1,
   };
 
   return (
@@ -95,34 +95,16 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           </CardContent>
         </Card>
       ) : null}
-      <FilterBar
-        action={CAMPAIGNS_PATH}
-        label="Filter campaigns"
-        exportReport="campaigns"
-        active={filtered}
-        clearHref={campaignsHref(cleared)}
-        keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
-        fields={[
-          { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Campaign, brand or reference id" },
-          { kind: "select", name: "brandId", label: "Brand", value: f.brandId, allLabel: "All brands", options: facets.brands.map((b) => ({ value: b.brandId, label: b.name ? `${b.name} (${b.brandId})` : b.brandId })), className: "w-56" },
-          { kind: "select", name: "usecase", label: "Use case", value: f.usecase, allLabel: "All use cases", options: facets.usecases.map((u) => ({ value: u, label: u })), className: "w-48" },
-          { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: Object.entries(CAMPAIGN_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-52" },
-          { kind: "select", name: "carrier", label: "Carrier", value: f.carrier, allLabel: "Any carrier", options: KNOWN_MNOS.map((m) => ({ value: m.mnoId, label: m.name })), className: "w-44" },
-          { kind: "select", name: "carrierStatus", label: "Carrier status", value: f.carrierStatus, allLabel: "Any carrier status", options: Object.entries(OPERATION_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-48" },
-          { kind: "select", name: "sharingStatus", label: "Sharing", value: f.sharingStatus, allLabel: "Any sharing", options: Object.entries(SHARING_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-52" },
-          ...(facets.cnps.length ? [{ kind: "select" as const, name: "cnp", label: "Upstream partner", value: f.cnp, allLabel: "Any partner", options: facets.cnps.map((c) => ({ value: c, label: c })), className: "w-44" }] : []),
-          { kind: "select", name: "autoRenewal", label: "Auto-renewal", value: f.autoRenewal, allLabel: "On or off", options: [{ value: "on", label: "On" }, { value: "off", label: "Off" }], className: "w-36" },
-          { kind: "select", name: "renewsWithin", label: "Renews within", value: f.renewsWithin, allLabel: "Any date", options: RENEWAL_WINDOWS.map((d) => ({ value: d, label: `${d} days` })), className: "w-36" },
-          { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: facets.tags.length ? "All tags" : "No tags yet", options: facets.tags.map((v) => ({ value: v, label: v })), className: "w-40" },
-          { kind: "checkbox", name: "deleted", label: "Show removed", checked: Boolean(f.deleted) },
-        ]}
-      />
+      {/* The facets scan every campaign of the organization: the table does not wait for them. */}
+      <Suspense fallback={<CampaignFilters f={f} facets={selectedOnly(f)} />}>
+        <StreamedCampaignFilters f={f} facets={facets} />
+      </Suspense>
       {f.carrier && !f.carrierStatus ? (
         <p className="text-sm text-muted-foreground">Showing campaigns submitted to {mnoName(f.carrier)}.</p>
       ) : null}
       {rows.length === 0 ? (
         <TableEmpty
-          filtered={filtered || f.page > 1}
+          filtered={filtered || Boolean(f.cursor)}
           clearHref={CAMPAIGNS_PATH}
           emptyTitle="No campaigns yet"
           emptyDescription="Campaigns appear here once the registry confirms them: build one, or wait for the nightly reconciliation to bring in existing ones."
@@ -156,7 +138,7 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
                     {c.deletedAt ? <Badge tone="warning">Removed</Badge> : null}
                     {c.migrationStatus ? <Badge tone="info">Migration {c.migrationStatus}</Badge> : null}
                   </div>
-                  <TagChipLinks tags={c.tags} label={`Tags of ${c.campaignId}`} current={f.tag} hrefFor={(t) => campaignsHref(f, { tag: t, page: 1 })} noun="campaigns" />
+                  <TagChipLinks tags={c.tags} label={`Tags of ${c.campaignId}`} current={f.tag} hrefFor={(t) => campaignsHref(f, { tag: t })} noun="campaigns" />
                 </TableCell>
                 <TableCell>
                   {c.brandId ? (
@@ -184,7 +166,58 @@ export default async function CampaignsPage({ searchParams }: { searchParams: Pr
           </TableBody>
         </Table>
       )}
-      <TablePager page={f.page} total={total} pageSize={pageSize} hrefForPage={(page) => campaignsHref(f, { page })} noun={["campaign", "campaigns"]} label="Campaign pages" />
+      <KeysetPager
+        shown={rows.length} total={total} atStart={!hasPrevious} firstHref={campaignsHref(f)}
+        previousHref={cursors.previous && campaignsHref(f, { cursor: cursors.previous })}
+        nextHref={cursors.next && campaignsHref(f, { cursor: cursors.next })}
+        noun={["campaign", "campaigns"]} label="Campaign pages"
+      />
     </div>
+  );
+}
+
+/** Until the facets arrive the bar offers only what the URL already selects, so a shared link still reads right. */
+function selectedOnly(f: ParsedCampaignFilters): CampaignFacets {
+  return {
+    usecases: f.usecase ? [f.usecase] : [],
+    brands: f.brandId ? [{ brandId: f.brandId, name: null }] : [],
+    cnps: f.cnp ? [f.cnp] : [],
+    tags: f.tag ? [f.tag] : [],
+  };
+}
+
+async function StreamedCampaignFilters({ f, facets }: { f: ParsedCampaignFilters; facets: Promise<CampaignFacets> }) {
+  return <CampaignFilters f={f} facets={await facets} />;
+}
+
+function CampaignFilters({ f, facets }: { f: ParsedCampaignFilters; facets: CampaignFacets }) {
+  const cleared = {
+    ...f, q: undefined, brandId: undefined, usecase: undefined, status: undefined, carrier: undefined, carrierStatus: undefined,
+    sharingStatus: undefined, cnp: undefined, autoRenewal: undefined, renewsWithin: undefined, tag: undefined, deleted: undefined,
+  };
+  const filtered = hasCampaignFilters(f);
+  return (
+  <FilterBar
+    action={CAMPAIGNS_PATH}
+    label="Filter campaigns"
+    exportReport="campaigns"
+    active={filtered}
+    clearHref={campaignsHref(cleared)}
+    keep={{ sort: f.sort === "created" ? undefined : f.sort, dir: f.dir === defaultDir(f.sort) ? undefined : f.dir }}
+    fields={[
+      { kind: "search", name: "q", label: "Search", value: f.q, placeholder: "Campaign, brand or reference id" },
+      { kind: "select", name: "brandId", label: "Brand", value: f.brandId, allLabel: "All brands", options: facets.brands.map((b) => ({ value: b.brandId, label: b.name ? `${b.name} (${b.brandId})` : b.brandId })), className: "w-56" },
+      { kind: "select", name: "usecase", label: "Use case", value: f.usecase, allLabel: "All use cases", options: facets.usecases.map((u) => ({ value: u, label: u })), className: "w-48" },
+      { kind: "select", name: "status", label: "Status", value: f.status, allLabel: "All statuses", options: Object.entries(CAMPAIGN_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-52" },
+      { kind: "select", name: "carrier", label: "Carrier", value: f.carrier, allLabel: "Any carrier", options: KNOWN_MNOS.map((m) => ({ value: m.mnoId, label: m.name })), className: "w-44" },
+      { kind: "select", name: "carrierStatus", label: "Carrier status", value: f.carrierStatus, allLabel: "Any carrier status", options: Object.entries(OPERATION_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-48" },
+      { kind: "select", name: "sharingStatus", label: "Sharing", value: f.sharingStatus, allLabel: "Any sharing", options: Object.entries(SHARING_STATUS_LABELS).map(([v, l]) => ({ value: v, label: `${l} (${v})` })), className: "w-52" },
+      ...(facets.cnps.length ? [{ kind: "select" as const, name: "cnp", label: "Upstream partner", value: f.cnp, allLabel: "Any partner", options: facets.cnps.map((c) => ({ value: c, label: c })), className: "w-44" }] : []),
+      { kind: "select", name: "autoRenewal", label: "Auto-renewal", value: f.autoRenewal, allLabel: "On or off", options: [{ value: "on", label: "On" }, { value: "off", label: "Off" }], className: "w-36" },
+      { kind: "select", name: "renewsWithin", label: "Renews within", value: f.renewsWithin, allLabel: "Any date", options: RENEWAL_WINDOWS.map((d) => ({ value: d, label: `${d} days` })), className: "w-36" },
+      { kind: "select", name: "tag", label: "Tag", value: f.tag, allLabel: facets.tags.length ? "All tags" : "No tags yet", options: facets.tags.map((v) => ({ value: v, label: v })), className: "w-40" },
+      { kind: "checkbox", name: "deleted", label: "Show removed", checked: Boolean(f.deleted) },
+    ]}
+  />
   );
 }
