@@ -1,8 +1,8 @@
 // `npm test`: every check the project has, in order of cost, with one summary line at the end.
-//   lint → types → unit + integration (PGlite) → integration again on PostgreSQL (TEST_DATABASE_URL)
-//   → production build → Playwright journeys in Debian's Chromium
+//   lint → types → unit + integration (PGlite) → integration again on PostgreSQL (TEST_DATABASE_URL) beside the
+//   short chaos run → production build → Playwright journeys in Debian's Chromium
 // Stops at the first failing stage. Set TEST_SKIP_E2E=1 to stop after the integration tests.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -19,6 +19,27 @@ function stage(name, cmd, args, extraEnv = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   console.log(`━━ ${name}: ${r.status === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   return r.status === 0;
+}
+
+/**
+ * Stages that share nothing (their own databases, processes and ports) run side by side: each one's output goes
+ * to its own log, printed whole when it ends, so the two never interleave.
+ */
+async function parallelStages(stages) {
+  const results = await Promise.all(stages.map(({ name, cmd, args, extraEnv = {} }) => new Promise((resolve) => {
+    const started = Date.now();
+    const log = path.join(out, `${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.log`);
+    const fd = fs.openSync(log, "w");
+    const child = spawn(cmd, args, { stdio: ["ignore", fd, fd], env: { ...env, ...extraEnv } });
+    child.on("close", (code) => {
+      fs.closeSync(fd);
+      console.log(`\n━━ ${name} ━━`);
+      process.stdout.write(fs.readFileSync(log, "utf8"));
+      console.log(`━━ ${name}: ${code === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      resolve(code === 0);
+    });
+  })));
+  return results.every(Boolean);
 }
 
 function countVitest(file) {
@@ -77,23 +98,24 @@ console.log(`━━ unit + integration (PGlite): ${unitOk ? "ok" : "FAILED"}`);
 countVitest(path.join(out, "vitest-pglite.json"));
 if (!unitOk) finish(false);
 
+// The integration suite again on PostgreSQL (TEST_DATABASE_URL), next to the short crash-and-fault run: real
+// worker, creator and sandbox processes on a PostgreSQL cluster of its own (test/chaos), which needs PostgreSQL's
+// server binaries, not a running server. Each has its own databases, so they run at the same time.
+const later = [];
 if (TEST_DATABASE_URL) {
-  const pgOk = stage("integration (PostgreSQL)", bin("vitest"), ["run", "integration", "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--exclude", "test/security/fuzz-*", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], { TEST_DATABASE_URL });
-  countVitest(path.join(out, "vitest-postgres.json"));
-  if (!pgOk) finish(false);
+  later.push({ name: "integration (PostgreSQL)", cmd: bin("vitest"), args: ["run", "integration", "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--exclude", "test/security/fuzz-*", "--exclude", "test/chaos/**", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], extraEnv: { TEST_DATABASE_URL } });
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: database tests ran on PGlite only.)");
 }
-
-// The short crash-and-fault run: real worker, creator and sandbox processes on a PostgreSQL cluster of its own
-// (test/chaos); it needs PostgreSQL's server binaries, not a running server.
 if (fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(path.join("/usr/lib/postgresql", v, "bin", "initdb")))) {
-  const chaosOk = stage("chaos (kill -9, faults, PostgreSQL restart)", bin("vitest"), ["run", "test/chaos", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-chaos.json`], { CHAOS: "1" });
-  countVitest(path.join(out, "vitest-chaos.json"));
-  if (!chaosOk) finish(false);
+  later.push({ name: "chaos (kill -9, faults, PostgreSQL restart)", cmd: bin("vitest"), args: ["run", "test/chaos", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-chaos.json`], extraEnv: { CHAOS: "1" } });
 } else {
   console.log("\n(PostgreSQL's server binaries are not installed: the chaos run was skipped.)");
 }
+const laterOk = await parallelStages(later);
+countVitest(path.join(out, "vitest-postgres.json"));
+countVitest(path.join(out, "vitest-chaos.json"));
+if (!laterOk) finish(false);
 
 if (process.env.TEST_SKIP_E2E === "1") finish(true);
 if (!stage("build", "npm", ["run", "-s", "build"], { NEXT_BUILD_SKIP_TYPECHECK: "1" })) finish(false);

@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { AppShell } from "@/components/layout/app-shell";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
@@ -22,7 +21,6 @@ type Props = {
 };
 
 export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, children }: Props) {
-  const router = useRouter();
   return (
     <AppShell
       nav={nav}
@@ -34,7 +32,9 @@ export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, 
             onSwitch={async (orgId) => {
               const r = await switchOrganizationAction({ orgId });
               if (!r.ok) toast.error(r.error);
-              else router.refresh();
+              // A full reload: the new organization may hold this member (two-factor it requires), and the layout's
+              // redirect during a client refresh rendered a blank page.
+              else window.location.reload();
             }}
           />
           <UserMenu name={user.name} email={user.email} role={roleLabel} onSignOut={() => signOut({ callbackUrl: "/sign-in" })}>

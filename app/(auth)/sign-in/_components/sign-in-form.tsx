@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { signIn } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
@@ -16,7 +15,6 @@ import { CODE_REQUIRED, signInSchema, WRONG_CODE } from "@/lib/auth/schemas";
 type Values = z.input<typeof signInSchema>;
 
 export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expired: boolean }) {
-  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(expired ? "Your session has ended. Sign in again." : null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "", code: "" } });
   // The code field appears once the server says this account has two-factor sign-in on.
@@ -33,8 +31,10 @@ export function SignInForm({ callbackUrl, expired }: { callbackUrl: string; expi
       if (res?.error === CODE_REQUIRED || res?.error === WRONG_CODE) setNeedsCode(true);
       return;
     }
-    router.replace(callbackUrl);
-    router.refresh();
+    // A full page load, not a client navigation: the portal layout may send the new session elsewhere (a password
+    // change after an admin's reset, two-factor enrolment an organization requires), and a layout's redirect during
+    // a client navigation inside the same layout rendered a blank page. callbackUrl is same-origin (safeCallback).
+    window.location.assign(callbackUrl);
   });
 
   return (
