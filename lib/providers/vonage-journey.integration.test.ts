@@ -5,14 +5,11 @@
 // number linking and deactivation; and a double-clicked create that registers one brand and one campaign.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
-import { saveBrandDraft } from "@/lib/brands/drafts";
 import { revetBrand } from "@/lib/brands/lifecycle";
 import { loadBrandOverview, loadBrandVetting } from "@/lib/brands/lifecycle-queries";
-import { submitBrandDraft } from "@/lib/brands/submit";
 import { loadBrandEditContext } from "@/lib/brands/update";
 import { importVetting, orderVetting } from "@/lib/brands/vetting";
 import { importVettingSchema, orderVettingSchema, vettingAppealSchema } from "@/lib/brands/vetting-schemas";
-import { wizardValuesFor } from "@/lib/brands/wizard-fixtures";
 import { kitCampaignDraft } from "@/lib/campaigns/campaign.testkit";
 import { deactivateCampaign, fetchQualification, resubmitCampaign, saveCampaignDraft, submitCampaignDraft, updateCampaign } from "@/lib/campaigns/commands";
 import { linkCampaignNumber, vonageCampaignLive } from "@/lib/campaigns/numbers";
@@ -23,10 +20,10 @@ import { refreshBrand } from "@/lib/mirror/refresh";
 import { registryClientFor } from "@/lib/registry/client";
 import { saveConnection } from "@/lib/registry/connection";
 import { registryConnectionSchema } from "@/lib/registry/schemas";
-import type { EntityType } from "@/lib/tcr/schemas/enums";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
+import { journeyKit } from "./journey.testkit";
 
 const context = vi.hoisted(() => ({ current: null as OrgContext | null }));
 vi.mock("@/lib/auth/context", () => ({ ORG_COOKIE: "cd_org", currentContext: async () => context.current }));
@@ -57,16 +54,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-const brandRow = (brandId: string) => t.db.brand.findUniqueOrThrow({ where: { orgId_brandId: { orgId: org.org.id, brandId } } });
 const campaignRow = (campaignId: string) => t.db.campaign.findUniqueOrThrow({ where: { orgId_campaignId: { orgId: org.org.id, campaignId } } });
-const audits = (action: string, targetId: string) => t.db.auditLog.findMany({ where: { orgId: org.org.id, action, targetId, outcome: "SUCCESS" } });
 
-async function brandDraft(entityType: EntityType, displayName: string, over: Parameters<typeof wizardValuesFor>[1] = {}) {
-  return (await saveBrandDraft(t.db, org.ctx, { step: "review", values: wizardValuesFor(entityType, { displayName, ...over }) })).draftId;
-}
-async function brand(entityType: EntityType, displayName: string, over: Parameters<typeof wizardValuesFor>[1] = {}) {
-  return (await submitBrandDraft(t.db, org.ctx, { draftId: await brandDraft(entityType, displayName, over) })).brandId;
-}
+const { brandRow, audits, brandDraft, brand } = journeyKit(() => ({ db: t.db, org }));
 function campaignDraft(brandId: string, over: Partial<CampaignDraftData> = {}): CampaignDraftData {
   const d = kitCampaignDraft(brandId, over);
   const consent = d.consent as { mechanisms: Record<string, unknown>[] };
