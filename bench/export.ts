@@ -40,7 +40,6 @@ function copyOut(client: pg.PoolClient, sql: string): Promise<{ bytes: number; r
   return new Promise((resolve, reject) => {
     let bytes = 0;
     let lines = 0;
-    let error: Error | null = null;
     const submittable = {
       submit(connection: { query: (text: string) => void }) { connection.query(sql); },
       handleCopyData(msg: { chunk: Buffer }) {
@@ -49,7 +48,7 @@ function copyOut(client: pg.PoolClient, sql: string): Promise<{ bytes: number; r
         for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
       },
       handleCommandComplete() {},
-      handleReadyForQuery() { if (error) reject(error); else resolve({ bytes, rows: lines }); },
+      handleReadyForQuery() { resolve({ bytes, rows: lines }); },
       handleError(e: Error) { reject(e); },
       handleCopyInResponse() {},
       handleEmptyQuery() {},
