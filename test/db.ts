@@ -74,3 +74,37 @@ export async function createTestDb(): Promise<TestDb> {
     },
   };
 }
+
+export type WireTestDb = TestDb & { pool: pg.Pool };
+
+/**
+ * A fresh database reached the way the app reaches its own: a pg pool, with Prisma on it (lib/db.ts). On PostgreSQL
+ * (TEST_DATABASE_URL) that is a throwaway database; otherwise a migrated in-process PGlite served over the wire by
+ * pglite-socket, with the launcher's queue fix (scripts/pglite-server.mjs), as the embedded mode runs it.
+ */
+export async function createWireTestDb(): Promise<WireTestDb> {
+  if (process.env.TEST_DATABASE_URL) {
+    const t = await createTestDb();
+    const pool = new pg.Pool({ connectionString: t.url, max: 4 });
+    pool.on("error", () => {});
+    const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return { ...t, db, pool, close: async () => { await db.$disconnect(); await pool.end(); await t.db.$disconnect(); await t.close(); } };
+  }
+  pgliteTemplate ??= migratedPgliteDump();
+  const lite = new PGlite({ loadDataDir: new Blob([new Uint8Array(await pgliteTemplate)]) });
+  await lite.waitReady;
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  // @ts-expect-error: a plain .mjs script without type declarations
+  const { serializeExtendedQueries } = await import("../scripts/pglite-server.mjs");
+  const server = serializeExtendedQueries(new PGLiteSocketServer({ db: lite, port: 0, host: "127.0.0.1", maxConnections: 20 })) as InstanceType<typeof PGLiteSocketServer>;
+  await server.start();
+  const port = (server as unknown as { port: number }).port;
+  const url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  pool.on("error", () => {});
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    db, pool, kind: "pglite", url,
+    close: async () => { await db.$disconnect(); await pool.end(); await server.stop(); await lite.close(); },
+  };
+}

@@ -16,6 +16,11 @@ export type CsvStreamOptions<R> = {
 // lone \n or \r inside a cell is matched here: unquoted it would split the record for every reader.
 const OPTIONS = { record_delimiter: "windows", eof: true, quoted_match: /[\r\n]/ } as const;
 
+/** The start of the file: the byte order mark when asked for, and the header record. */
+export function csvHead<R>(columns: readonly Column<R>[], bom = false): Uint8Array {
+  return new TextEncoder().encode((bom ? UTF8_BOM : "") + stringify([headerRow(columns)], OPTIONS));
+}
+
 /**
  * A CSV file as a web ReadableStream. The header goes out at once (so the download starts before the first
  * query returns), then one chunk per batch. Pull-based: a slow client stops the queries instead of letting
@@ -27,7 +32,7 @@ export function csvStream<R>({ columns, batches, bom, onError }: CsvStreamOption
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        controller.enqueue(encoder.encode((bom ? UTF8_BOM : "") + stringify([headerRow(columns)], OPTIONS)));
+        controller.enqueue(csvHead(columns, bom));
       },
       async pull(controller) {
         try {

@@ -1,6 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { KNOWN_MNOS, MNO_IDS, sortMnoIds } from "@/lib/campaigns/carriers";
 import { campaignListSelect, campaignListWhere, decorateCampaignRows, type CampaignListRow } from "@/lib/campaigns/queries";
+import { campaignExportSelect } from "@/lib/campaigns/export-sql";
 import { CAMPAIGNS_PATH, parseCampaignFilters, type ParsedCampaignFilters } from "@/lib/campaigns/search-params";
 import { afterWhere, keysetBatches, keysetOrderBy, type Column, type KeyPart } from "@/lib/csv";
 import type { ReportDef } from "./types";
@@ -64,6 +65,8 @@ export const campaignsReport: ReportDef<CampaignListRow, ParsedCampaignFilters> 
     { header: "Last confirmed", description: "When the registry last confirmed this row.", value: (r) => r.confirmedAt },
   ],
   parseFilter: parseCampaignFilters,
+  // The export proper (lib/reports/export.ts) streams this through COPY; `batches` is its Prisma twin.
+  copySelect: campaignExportSelect,
   batches: (db, orgId, f, size) => {
     // One "now" for the whole export, so a renewal window cannot shift between batches.
     const where = campaignListWhere(orgId, f, new Date());

@@ -23,20 +23,28 @@ export type ReportDef<R, F> = {
   parseFilter: (raw: RawSearchParams) => F;
   /** Batches of rows in the report's order; every query carries `orgId`. */
   batches: (db: Db, orgId: string, filter: F, batchSize?: number) => AsyncIterable<R[]>;
+  /**
+   * The same rows as one SELECT whose columns are already the cells `columns` write (lib/csv/copy.ts streams it
+   * with COPY). Byte for byte the file `batches` makes; a report without one is exported through `batches`.
+   */
+  copySelect?: (orgId: string, filter: F, now: Date) => string;
 };
 
 /** A report with its row and filter types erased, for the registry and the route. */
-export type Report = Omit<ReportDef<unknown, unknown>, "columns" | "batches" | "parseFilter"> & {
+export type Report = Omit<ReportDef<unknown, unknown>, "columns" | "batches" | "parseFilter" | "copySelect"> & {
   columns: Column<unknown>[];
   /** Parses the URL and returns the row batches for it. */
   open: (db: Db, orgId: string, raw: RawSearchParams, batchSize?: number) => AsyncIterable<unknown[]>;
+  /** Parses the URL and returns the export's SELECT for COPY, when the report has one. */
+  copySelect?: (orgId: string, raw: RawSearchParams, now?: Date) => string;
 };
 
 export function erase<R, F>(def: ReportDef<R, F>): Report {
-  const { columns, batches, parseFilter, ...meta } = def;
+  const { columns, batches, parseFilter, copySelect, ...meta } = def;
   return {
     ...meta,
     columns: columns as Column<unknown>[],
     open: (db, orgId, raw, batchSize) => batches(db, orgId, parseFilter(raw), batchSize),
+    ...(copySelect ? { copySelect: (orgId: string, raw: RawSearchParams, now = new Date()) => copySelect(orgId, parseFilter(raw), now) } : {}),
   };
 }

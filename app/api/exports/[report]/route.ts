@@ -2,7 +2,7 @@ import { currentContext } from "@/lib/auth/context";
 import { accountHold } from "@/lib/safe-action";
 import { can } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db, pgPool } from "@/lib/db";
 import { log } from "@/lib/log";
 import { exportParams, exportResponse } from "@/lib/reports/export";
 import { findReport } from "@/lib/reports/registry";
@@ -34,6 +34,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ report: 
   await audit(db(), { orgId: ctx.org.id, actor, action: "report.export", targetType: "report", targetId: id, outcome: "SUCCESS", detail: { filter: raw, bom } });
   return exportResponse({
     db: db(),
+    pool: pgPool(),
     orgId: ctx.org.id,
     report,
     raw,
