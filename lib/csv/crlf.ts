@@ -24,16 +24,11 @@ export class CrlfWriter {
     this.buf = Buffer.allocUnsafeSlow(chunkSize);
   }
 
-  /** Bytes waiting for the next full buffer (or `flush`). */
-  get pending(): number {
-    return this.used;
-  }
-
   write(chunk: Uint8Array): void {
     const len = chunk.length;
     let i = 0;
     // The next quote at or after i in this chunk (-1: none), found once and reused while rows carry no quote.
-    let q = indexOf(chunk, QUOTE, 0);
+    let q = chunk.indexOf(QUOTE, 0);
     while (i < len) {
       if (this.inQuotes) {
         if (q === -1) {
@@ -43,15 +38,15 @@ export class CrlfWriter {
         this.copy(chunk, i, q + 1);
         this.inQuotes = false;
         i = q + 1;
-        q = indexOf(chunk, QUOTE, i);
+        q = chunk.indexOf(QUOTE, i);
         continue;
       }
-      const nl = indexOf(chunk, LF, i);
+      const nl = chunk.indexOf(LF, i);
       if (q !== -1 && (nl === -1 || q < nl)) {
         this.copy(chunk, i, q + 1);
         this.inQuotes = true;
         i = q + 1;
-        q = indexOf(chunk, QUOTE, i);
+        q = chunk.indexOf(QUOTE, i);
         continue;
       }
       if (nl === -1) {
@@ -89,5 +84,3 @@ export class CrlfWriter {
     if (this.used === this.chunkSize) this.flush();
   }
 }
-
-const indexOf = (chunk: Uint8Array, byte: number, from: number): number => chunk.indexOf(byte, from);

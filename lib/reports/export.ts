@@ -16,6 +16,8 @@ export function exportParams(url: URL): { raw: RawSearchParams; bom: boolean } {
   return { raw, bom: url.searchParams.get("bom") === "1" };
 }
 
+export type ExportOptions = { db: Db; pool?: pg.Pool | null; orgId: string; report: Report; raw: RawSearchParams; bom: boolean; now?: Date; onError?: (e: unknown) => void };
+
 /**
  * The report's CSV file as a stream; the one path every download takes (the tables' Download CSV and the
  * Reports page both go through /api/exports/<report>). A report with a SQL twin (`copySelect`) is streamed by
@@ -23,7 +25,7 @@ export function exportParams(url: URL): { raw: RawSearchParams; bom: boolean } {
  * both serve; the others, and every report when there is no pg pool (a test's in-process PGlite), are read in
  * keyset batches through Prisma. Both make the same bytes. Memory does not grow with the row count.
  */
-export function exportBody(opts: { db: Db; pool?: pg.Pool | null; orgId: string; report: Report; raw: RawSearchParams; bom: boolean; now?: Date; onError?: (e: unknown) => void }): ReadableStream<Uint8Array> {
+export function exportBody(opts: ExportOptions): ReadableStream<Uint8Array> {
   const { db, pool, orgId, report, raw, bom, onError } = opts;
   if (pool && report.copySelect) {
     return copyCsvStream({ pool, select: report.copySelect(orgId, raw, opts.now ?? new Date()), head: csvHead(report.columns, bom), onError });
@@ -32,7 +34,7 @@ export function exportBody(opts: { db: Db; pool?: pg.Pool | null; orgId: string;
 }
 
 /** The report as a streamed CSV download (see exportBody). */
-export function exportResponse(opts: { db: Db; pool?: pg.Pool | null; orgId: string; report: Report; raw: RawSearchParams; bom: boolean; now?: Date; onError?: (e: unknown) => void }): Response {
+export function exportResponse(opts: ExportOptions): Response {
   const name = exportFileName(opts.report.id, opts.now);
   return new Response(exportBody(opts), {
     headers: {
