@@ -86,11 +86,8 @@ for (const f of ["vitest-pglite.json", "vitest-postgres.json", "vitest-chaos.jso
 
 const gen = stage("prisma client", "npm", ["run", "-s", "db:generate"]);
 if (!gen) finish(false);
-// Lint and the type check are each one process on one core: side by side they take the longer one's time.
-if (!(await parallelStages([
-  { name: "lint", cmd: bin("eslint"), args: [".", "--max-warnings=0"] },
-  { name: "types", cmd: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"] },
-]))) finish(false);
+if (!stage("lint", bin("eslint"), [".", "--max-warnings=0"])) finish(false);
+if (!stage("types", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"])) finish(false);
 
 const { TEST_DATABASE_URL, ...withoutPg } = env;
 const unitOk = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-pglite.json`], {
