@@ -3,8 +3,8 @@ import react from "@vitejs/plugin-react";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 
-// Unit and component tests run in jsdom; files that touch the database, the sandbox or the
-// network declare `// @vitest-environment node` at their top.
+// Tests run in Node; component tests (the .test.tsx files) declare `// @vitest-environment jsdom` at their top, so
+// the other files skip jsdom's start-up.
 export default defineConfig({
   plugins: [react()],
   resolve: {
@@ -14,7 +14,7 @@ export default defineConfig({
     },
   },
   test: {
-    environment: "jsdom",
+    environment: "node",
     include: ["{app,components,lib,sandbox,scripts,test}/**/*.test.{ts,tsx}"],
     setupFiles: ["./vitest.setup.ts"],
     // Tests build their own database clients (test/db.ts); these values only satisfy lib/env.ts.

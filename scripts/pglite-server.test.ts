@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { Client, Connection } from "pg";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changePassword, listSessions, revokeAllSessions, revokeOwnSession, summariseUserAgent } from "@/lib/account/commands";
 import { changePasswordSchema } from "@/lib/account/schemas";

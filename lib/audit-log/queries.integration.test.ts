@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "@/lib/audit";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, listAudit } from "@/lib/audit-log/queries";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokeSession, signIn, SignInRefused, validateSession, WRONG_CREDENTIALS } from "@/lib/auth/sessions";
 import { THROTTLE } from "@/lib/auth/throttle";

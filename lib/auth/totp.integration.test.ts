@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CODE_REQUIRED, signIn, WRONG_CODE } from "@/lib/auth/sessions";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileIdentityAppeal } from "@/lib/brands/appeals";
 import { identityAppealSchema } from "@/lib/brands/appeals-schemas";

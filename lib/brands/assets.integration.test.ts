@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appealBrandAsset, deleteBrandAsset, uploadBrandAsset, verifyBrandAsset } from "@/lib/brands/assets";
 import { assetRules } from "@/lib/brands/assets-schemas";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
 import { deleteBrand, revetBrand } from "@/lib/brands/lifecycle";

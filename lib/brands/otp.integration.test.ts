@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resend2faEmail } from "@/lib/brands/authplus";
 import { loadBrandOverview } from "@/lib/brands/lifecycle-queries";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discardBrandDraft, getBrandDraft, listBrandDrafts, saveBrandDraft } from "@/lib/brands/drafts";
 import { submitBrandDraft } from "@/lib/brands/submit";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveBrandDraft } from "@/lib/brands/drafts";
 import { revetBrand } from "@/lib/brands/lifecycle";

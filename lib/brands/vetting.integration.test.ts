@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadBrandVetting } from "@/lib/brands/lifecycle-queries";
 import { startKit, type Kit } from "@/lib/brands/lifecycle.testkit";

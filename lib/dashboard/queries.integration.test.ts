@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBrands } from "@/lib/brands/queries";
 import { parseBrandFilters } from "@/lib/brands/search-params";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { attachSchema, targetSchema } from "@/lib/evidence/attach-targets";
 import { checkDimensions, EvidenceRejected, inspectHead } from "@/lib/evidence/inspect";

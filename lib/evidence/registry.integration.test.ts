@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachEvidence } from "@/lib/evidence/attach";
 import { attachSchema, targetSchema } from "@/lib/evidence/attach-targets";

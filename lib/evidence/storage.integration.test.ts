@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";

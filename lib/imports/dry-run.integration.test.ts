@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The dry run of a mixed brand file and campaign file against an organization's mirror (issue 19): good rows,
 // each kind of bad row, duplicates within the file and against the mirror, brand-then-campaign references.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

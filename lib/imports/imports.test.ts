@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { readFileSync } from "node:fs";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Running an import (issue 19) against the in-process sandbox: the valid rows of a brand file and a campaign
 // file become one bulk job; brands are registered once, campaigns wait for their brand, a crash mid-run
 // registers nothing twice, a changed cost and a VIEWER are refused.

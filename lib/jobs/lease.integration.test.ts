@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { acquireLease } from "@/lib/jobs/lease";
 import { createTestDb, type TestDb } from "@/test/db";

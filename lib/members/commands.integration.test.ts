@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addMember, changeRole, removeMember } from "@/lib/members/commands";
 import { listMembers } from "@/lib/members/queries";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Admin-issued password reset: a temporary password shown once, the member's sessions revoked, and until the member
 // chooses a new password every action but that one is refused server-side (lib/safe-action.ts), whatever the page.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";

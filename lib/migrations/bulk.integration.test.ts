@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBulkJob, requestCancel, retryFailed, runBulkJob } from "@/lib/migrations/bulk";
 import { reconcileOrg } from "@/lib/mirror/reconcile";

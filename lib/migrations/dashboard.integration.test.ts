@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelMigration, dryRun, updateCnpSettings } from "@/lib/migrations/commands";
 import { migrationDetail } from "@/lib/migrations/detail";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshCampaignPhoneNumbers } from "@/lib/mirror/phone-numbers";
 import { createTcrClient, type TcrClient } from "@/lib/tcr/client";

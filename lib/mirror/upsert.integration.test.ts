@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertBrand } from "@/lib/mirror/upsert";
 import type { Brand } from "@/lib/tcr/schemas/brand";

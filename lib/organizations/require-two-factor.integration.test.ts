@@ -1,4 +1,3 @@
-// @vitest-environment node
 // An owner's "every member needs two-factor sign-in" rule, through the real request context: the session row (sign-in
 // as the user), lib/auth/context.ts reading the organization's rule and the user's second factor, and the orgAction
 // gate. Only the cookie jar and the JWT decoding are stood in for.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Keyset pages of the Campaigns and Brands lists on PGlite, and on PostgreSQL with TEST_DATABASE_URL: every sort
 // both ways, walked to the end and back, with heavy ties and null keys, equal the whole ordered set.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

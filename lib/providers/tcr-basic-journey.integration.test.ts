@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The same journeys on an organization connected to TCR directly with HTTP Basic (key:secret), the sandbox's /v2:
 // every other TCR test connects with Bearer, and the two share one client, so this proves the portal's commands
 // and server actions end to end with the other credential scheme.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Issue 15's brand journey on a Telnyx organization, through the portal's own commands and server actions against
 // the sandbox's /10dlc profile over HTTP: every entity type, identity feedback, revet, vetting order and list, and a
 // double-clicked create that registers one brand. (Telnyx's API has no campaigns: see telnyx.integration.test.ts.)

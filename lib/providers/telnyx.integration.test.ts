@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The portal's own brand journey on an organization connected to Telnyx (the sandbox's /10dlc profile): the same
 // domain commands and reconciliation as on TCR, through the provider port.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

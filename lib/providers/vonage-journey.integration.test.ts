@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Issue 15's journeys on a Vonage organization, through the portal's own commands and server actions against the
 // sandbox's /v1/10dlc profile over HTTP: every entity type, identity feedback, revet, vetting order and list; the
 // campaign from qualification through Vonage's review and the carriers', an update that sends it back to review,

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Issue 15 on a Vonage organization, against the sandbox's /v1/10dlc profile: partner-campaign import, resellers
 // (Vonage's review), evidence files under Vonage's limits, and the brand page's SMS OTP and Authentication+ commands.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

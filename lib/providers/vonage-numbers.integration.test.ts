@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Issue 15 on a Vonage organization, against the sandbox's /v1/10dlc profile: number linking (LINKING → LINKED or
 // REJECTED, unlink through UNLINKING), throughputs per carrier and the message-flow preview, through the portal's
 // commands and its server actions (role gate, field errors).

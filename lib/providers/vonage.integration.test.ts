@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The portal's own brand and campaign journeys on an organization connected to Vonage (the sandbox's /v1/10dlc
 // profile): the wizard's and the builder's commands, qualification and reconciliation, through the provider port.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

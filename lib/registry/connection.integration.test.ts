@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getConnectionView, loadCredentials, saveConnection } from "@/lib/registry/connection";
 import { registryConnectionSchema } from "@/lib/registry/schemas";

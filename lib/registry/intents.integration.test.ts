@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaIntentStore } from "@/lib/registry/intents";
 import { createTestDb, type TestDb } from "@/test/db";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbRateLimiter } from "@/lib/registry/limiter";
 import { createTestDb, type TestDb } from "@/test/db";

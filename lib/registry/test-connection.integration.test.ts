@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDb } from "@/lib/db";
 import { saveConnection } from "@/lib/registry/connection";

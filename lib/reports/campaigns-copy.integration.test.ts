@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The campaigns export streamed by COPY (lib/campaigns/export-sql.ts, lib/csv/copy.ts) against its Prisma twin
 // (the report's keyset batches through csvStream), byte for byte; and what happens when a download is aborted.
 // On PGlite the database is served over the wire by pglite-socket, as in the embedded mode.

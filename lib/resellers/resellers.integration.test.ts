@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/context";
 import { startCampaignKit, type CampaignKit } from "@/lib/campaigns/campaign.testkit";

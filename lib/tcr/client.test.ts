@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from "vitest";
 import { createTcrClient, type TcrClientConfig } from "./index";
 import type { TcrClient } from "./client";

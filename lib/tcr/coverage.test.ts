@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { createTcrClient, type TcrClient } from "./index";
 import { buildPath, endpoints, operationIds, type OperationId } from "./endpoints";

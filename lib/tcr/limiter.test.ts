@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { InMemoryRateLimiter, TCR_DEFAULT_BUDGETS } from "./limiter";
 import { createTcrClient } from "./index";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "@/lib/audit";
 import { brandTimeline, campaignTimeline } from "@/lib/timeline/queries";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "../server";
 import { apiClient, brandBody, DAY, HOUR, MIN, startSandbox } from "../testing/helpers";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The short crash-and-fault run of `npm test` (test/chaos/harness.ts; the long one is bench/chaos.ts). Real
 // processes on a PostgreSQL cluster of its own: needs PostgreSQL's server binaries, so it runs where they are.
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Every org-scoped server action, called as an OWNER with hostile input (fast-check): wrong types, 1 MB strings,
 // nesting 200–2,000 deep, __proto__/constructor/prototype keys, NUL and lone surrogates, NaN/Infinity/-0, arrays
 // for objects, and objects with the schema's own keys holding such values. Outcomes: accepted (ok), refused

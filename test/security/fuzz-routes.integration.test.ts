@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Every route handler under app/api (from the inventory, so a new one fails this file until it is covered), called
 // directly with NextRequest objects built by fast-check: random methods, headers, query strings, bodies (JSON
 // garbage, oversize, deep nesting, NUL bytes, truncated multipart with a bad boundary), hostile path parameters,

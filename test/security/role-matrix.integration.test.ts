@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Role matrix, generated from the one permission table (lib/auth/permissions.ts): every server action the code
 // exports is called as a VIEWER, OPERATOR, ADMIN and OWNER of one organization. Where `can(role, permission)` says no,
 // the answer must be the ForbiddenError refusal, a DENIED audit row under the action's name must exist, and nothing

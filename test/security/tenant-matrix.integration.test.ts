@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Tenant matrix, generated from the code: every server action with an orgAction gate and every route handler under
 // app/api is called as the OWNER of organization A with organization B's ids. Every answer must be a refusal or
 // not-found, no distinctive string of B's may appear in it, and B's rows must be unchanged. The inventory

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The registry's webhook intake (app/api/webhooks/tcr/[orgKey]/route.ts), attacked through its route handler.
 // What authenticates a delivery: X-Registry-Signature = base64(HMAC-SHA1(the org's webhook secret, the subscribed
 // URL + the RFC 8785 canonical body)) — lib/webhooks/signature.ts. The scheme carries no timestamp (neither the

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { brandInput, expectTcrError, HOUR, key, MIN, startHarness, DAY, type Harness } from "./setup";
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignInput, expectTcrError, key, startHarness, verifiedBrand, type Harness } from "./setup";
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { campaignInput, createdCampaign, DAY, expectTcrError, file, key, MIN, startHarness, verifiedBrand, type Harness } from "./setup";
 

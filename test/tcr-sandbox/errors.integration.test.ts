@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox } from "@/sandbox/server";
 import { createTcrClient, InMemoryRateLimiter, TCR_DEFAULT_BUDGETS } from "@/lib/tcr";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { FaultInput } from "@/sandbox/core/faults";
 import { TcrError } from "@/lib/tcr";

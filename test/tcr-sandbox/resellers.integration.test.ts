@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectTcrError, startHarness, type Harness } from "./setup";
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReceiver } from "@/sandbox/testing/helpers";

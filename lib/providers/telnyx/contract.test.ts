@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { apiClient, brandBody, DAY, KEY, MIN, startSandbox } from "@/sandbox/testing/helpers";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Consent } from "@/lib/campaigns/consent";
 import { InMemoryIntentStore } from "@/lib/tcr/billable";

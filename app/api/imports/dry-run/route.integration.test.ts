@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The import upload route (issue 19): the session, org and role gate, the engine's refusals as HTTP statuses with
 // its reasons, the engine's exact dry run for a fixture, the mapping override, and the dry run as CSV.
 import { readFileSync } from "node:fs";

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The import run route (issue 19): the cost is quoted before anything is sent, the job starts only for the
 // confirmed cost, the gate refuses roles that cannot register, and the job holds exactly the ready rows.
 import { readFileSync } from "node:fs";
