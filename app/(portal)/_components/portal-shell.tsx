@@ -45,12 +45,7 @@ export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, 
             email={user.email}
             role={roleLabel}
             links={ACCOUNT_LINKS}
-            onSignOut={async () => {
-              // The action revokes the session and clears its cookie; a new document then drops everything this
-              // user's pages held in memory (as next-auth's signOut did, without its client on every page).
-              const { url } = await signOutAction();
-              window.location.assign(url);
-            }}
+            onSignOut={signOutAction}
           />
         </>
       }
