@@ -11,7 +11,6 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -27,7 +26,7 @@ import { acceptedExtensions, formatBytes, KIND_RULES } from "@/lib/evidence/kind
 import { SAMPLE_KEYS, type BuilderValues } from "./builder-values";
 import { FieldFindings, findingsFor } from "./findings";
 import { QualificationMatrix } from "./qualification-matrix";
-import { ResellerPicker, type BuilderResellers } from "./reseller-picker";
+import type { BuilderResellers } from "./reseller-picker";
 
 // Parts of the later steps, and the compliance rules, are fetched after the page is interactive rather than with it
 // (issue 18: first-load JS): the first step shown is usually the brand, which needs none of them. A draft resumed
@@ -36,16 +35,24 @@ const ConsentBuilder = dynamic(() => import("./consent-builder").then((m) => m.C
 const FileDropZone = dynamic(() => import("@/components/form/file-drop-zone").then((m) => m.FileDropZone));
 const AcknowledgeWarnings = dynamic(() => import("./acknowledge-warnings").then((m) => m.AcknowledgeWarnings));
 const PublishedPagesCheck = dynamic(() => import("./published-pages").then((m) => m.PublishedPagesCheck));
+const ResellerPicker = dynamic(() => import("./reseller-picker").then((m) => m.ResellerPicker));
+// Radix Checkbox: from the sub-use cases step on. Until it is here (a moment after hydration) a box of its size holds its place.
+const Checkbox = dynamic(() => import("@/components/ui/checkbox").then((m) => m.Checkbox), {
+  loading: () => <span aria-hidden="true" className="inline-block size-4 shrink-0 rounded-[4px] border border-input" />,
+});
 /** Fetched ahead once the page is interactive, so reaching the content or review step does not wait for them. */
 function preloadLaterSteps() {
-  for (const p of [import("./consent-builder"), import("@/components/form/file-drop-zone"), import("./acknowledge-warnings"), import("./published-pages")]) {
+  for (const p of [
+    import("@/components/ui/checkbox"), import("./reseller-picker"), import("./consent-builder"), import("@/components/form/file-drop-zone"),
+    import("./acknowledge-warnings"), import("./published-pages"),
+  ]) {
     p.catch(() => undefined);
   }
 }
 
 type LintEngine = typeof import("@/lib/campaigns/lint/engine");
 let lintEngine: Promise<LintEngine> | null = null;
-/** The compliance rules (a pure module, most of the builder's code), fetched once; a failed fetch is tried again. */
+/** The compliance rules (a pure module, the largest part of the builder's code), fetched once; a failed fetch is tried again. */
 function loadLintEngine(): Promise<LintEngine> {
   if (!lintEngine) {
     lintEngine = import("@/lib/campaigns/lint/engine");
