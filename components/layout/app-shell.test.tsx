@@ -36,7 +36,8 @@ describe("AppShell", () => {
     );
     expect(screen.queryByRole("dialog")).toBeNull();
     await user.click(screen.getByRole("button", { name: "Open navigation" }));
-    const drawer = screen.getByRole("dialog", { name: "Navigation" });
+    // The drawer's module loads on that first tap.
+    const drawer = await screen.findByRole("dialog", { name: "Navigation" });
     const link = within(drawer).getByRole("link", { name: "Campaigns" });
     expect(within(drawer).getByRole("link", { name: "Dashboard" })).toHaveAttribute("aria-current", "page");
     // Stop jsdom from attempting a real navigation; the click handler still runs.
@@ -53,12 +54,33 @@ describe("AppShell", () => {
       </AppShell>,
     );
     await user.click(screen.getByRole("button", { name: "Open navigation" }));
-    expect(screen.getByRole("dialog", { name: "Navigation" })).toBeInTheDocument();
+    expect(await screen.findByRole("dialog", { name: "Navigation" })).toBeInTheDocument();
     rerender(
       <AppShell nav={nav} pathname="/campaigns">
         <p>Content</p>
       </AppShell>,
     );
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("gives focus back to the menu button when the drawer closes", async () => {
+    const user = userEvent.setup();
+    render(
+      <AppShell nav={nav} pathname="/dashboard">
+        <p>Content</p>
+      </AppShell>,
+    );
+    const button = screen.getByRole("button", { name: "Open navigation" });
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    await user.click(button);
+    await screen.findByRole("dialog", { name: "Navigation" });
+    expect(button).toHaveAttribute("aria-expanded", "true");
+    await user.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute("aria-expanded", "false");
+    // Loaded once, the drawer opens again at once.
+    await user.click(button);
+    expect(screen.getByRole("dialog", { name: "Navigation" })).toBeInTheDocument();
   });
 });

@@ -6,8 +6,22 @@ import { Menu } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
-import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { SidebarNav, type NavItem } from "@/components/layout/sidebar-nav";
+import type { NavDrawerProps } from "@/components/layout/nav-drawer";
+
+type NavDrawerComponent = React.ComponentType<NavDrawerProps>;
+let drawerModule: Promise<NavDrawerComponent> | null = null;
+/** The drawer's code (a Radix Dialog), fetched once: on the first tap of the menu button, or when it is hovered or focused. */
+function loadNavDrawer(): Promise<NavDrawerComponent> {
+  if (!drawerModule) {
+    drawerModule = import("@/components/layout/nav-drawer").then((m) => m.NavDrawer);
+    // A failed fetch (offline) is not remembered, so the next tap tries again.
+    drawerModule.catch(() => {
+      drawerModule = null;
+    });
+  }
+  return drawerModule;
+}
 
 export interface AppShellProps {
   /** Sidebar links; icons by name (see nav-icons) so a server layout can pass them. */
@@ -42,6 +56,18 @@ function AppShell({
   const routerPathname = usePathname();
   const pathname = pathnameProp ?? routerPathname;
   const [drawerOpen, setDrawerOpen] = React.useState(false);
+  // The drawer's module, once loaded: until the first tap the header holds only its menu button.
+  const [NavDrawer, setNavDrawer] = React.useState<NavDrawerComponent | null>(null);
+  const menuButton = React.useRef<HTMLButtonElement>(null);
+  const openDrawer = () => {
+    setDrawerOpen(true);
+    if (!NavDrawer) {
+      loadNavDrawer().then(
+        (component) => setNavDrawer(() => component),
+        () => setDrawerOpen(false),
+      );
+    }
+  };
 
   // Close the drawer when the route changes by any means (link, back button, redirect).
   const [drawerPath, setDrawerPath] = React.useState(pathname);
@@ -74,29 +100,32 @@ function AppShell({
 
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="sticky top-0 z-30 flex h-14 shrink-0 items-center gap-2 border-b bg-background px-4 lg:px-6">
-          <Sheet open={drawerOpen} onOpenChange={setDrawerOpen}>
-            <SheetTrigger asChild>
-              <Button variant="ghost" size="icon" className="-ml-2 lg:hidden" aria-label="Open navigation">
-                <Menu aria-hidden="true" className="size-5" />
-              </Button>
-            </SheetTrigger>
-            <SheetContent
-              side="left"
-              aria-describedby={undefined}
-              className="w-72 gap-0 bg-sidebar p-0 text-sidebar-foreground"
-            >
-              <div className="flex h-14 shrink-0 items-center border-b border-sidebar-border px-5 pr-12">
-                <SheetTitle className="sr-only">Navigation</SheetTitle>
-                {brand}
-              </div>
-              <div className="flex-1 overflow-y-auto p-3">
-                <SidebarNav items={nav} pathname={pathname} onNavigate={() => setDrawerOpen(false)} />
-              </div>
-              {sidebarFooter ? (
-                <div className="shrink-0 border-t border-sidebar-border p-3 text-sm">{sidebarFooter}</div>
-              ) : null}
-            </SheetContent>
-          </Sheet>
+          <Button
+            ref={menuButton}
+            variant="ghost"
+            size="icon"
+            className="-ml-2 lg:hidden"
+            aria-label="Open navigation"
+            aria-haspopup="dialog"
+            aria-expanded={drawerOpen}
+            data-state={drawerOpen ? "open" : "closed"}
+            onPointerEnter={() => void loadNavDrawer().catch(() => undefined)}
+            onFocus={() => void loadNavDrawer().catch(() => undefined)}
+            onClick={openDrawer}
+          >
+            <Menu aria-hidden="true" className="size-5" />
+          </Button>
+          {NavDrawer ? (
+            <NavDrawer
+              open={drawerOpen}
+              onOpenChange={setDrawerOpen}
+              returnFocusTo={menuButton}
+              nav={nav}
+              pathname={pathname}
+              brand={brand}
+              sidebarFooter={sidebarFooter}
+            />
+          ) : null}
           <div className="flex min-w-0 items-center lg:hidden">{brand}</div>
           <div className="ml-auto flex min-w-0 items-center gap-2">{headerActions}</div>
         </header>

@@ -55,6 +55,32 @@ describe("UserMenu", () => {
     await waitFor(() => expect(onSignOut).toHaveBeenCalledTimes(1));
   });
 
+  it("opens from the keyboard on the first key: the first item has focus, arrows move, Escape closes back to the button", async () => {
+    const user = userEvent.setup();
+    render(
+      <UserMenu name="Dana Scully" email="dana@example.com" onSignOut={vi.fn()} links={[{ href: "/account", label: "Account" }]} />,
+    );
+    const trigger = screen.getByRole("button", { name: /Dana Scully/ });
+    // Before the menu's code is loaded the button still says what it opens.
+    expect(trigger).toHaveAttribute("aria-haspopup", "menu");
+    expect(trigger).toHaveAttribute("aria-expanded", "false");
+    trigger.focus();
+    await user.keyboard("{Enter}");
+    const account = await screen.findByRole("menuitem", { name: "Account" });
+    await waitFor(() => expect(account).toHaveFocus());
+    expect(account).toHaveAttribute("href", "/account");
+    await user.keyboard("{ArrowDown}");
+    expect(screen.getByRole("menuitem", { name: "Sign out" })).toHaveFocus();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("menu")).toBeNull());
+    const loaded = screen.getByRole("button", { name: /Dana Scully/ });
+    expect(loaded).toHaveFocus();
+    expect(loaded).toHaveAttribute("aria-expanded", "false");
+    // Loaded now: Radix's own trigger opens it again.
+    await user.keyboard("{ArrowDown}");
+    await waitFor(() => expect(screen.getByRole("menuitem", { name: "Account" })).toHaveFocus());
+  });
+
   it("derives initials from a name or an email", () => {
     expect(initialsOf("Dana Katherine Scully")).toBe("DS");
     expect(initialsOf("fox.mulder@example.com")).toBe("FM");

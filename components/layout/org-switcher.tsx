@@ -5,16 +5,9 @@ import { Building, ChevronsUpDown } from "lucide-react";
 
 import { cn } from "@/lib/utils";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLabel,
-  DropdownMenuRadioGroup,
-  DropdownMenuRadioItem,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
+import { loadOnce, useLazyMenu } from "@/components/layout/lazy-menu";
+import type { OrgSwitcherPopupProps } from "@/components/layout/org-switcher-popup";
 
 export interface OrgOption {
   id: string;
@@ -36,8 +29,12 @@ export interface OrgSwitcherProps {
   className?: string;
 }
 
+// The menu itself (Radix DropdownMenu) loads on first open: see lazy-menu.ts.
+const loadPopup = loadOnce(() => import("@/components/layout/org-switcher-popup").then((m) => m.OrgSwitcherPopup));
+
 function OrgSwitcher({ currentOrgId, orgs, onSwitch, className }: OrgSwitcherProps) {
   const [pending, startTransition] = React.useTransition();
+  const { Popup, openedWith, triggerProps } = useLazyMenu<OrgSwitcherPopupProps>(loadPopup);
   const current = orgs.find((org) => org.id === currentOrgId);
   const currentName = current?.name ?? "No organization";
 
@@ -61,48 +58,45 @@ function OrgSwitcher({ currentOrgId, orgs, onSwitch, className }: OrgSwitcherPro
     );
   }
 
+  const face = (
+    <>
+      <span className="flex min-w-0 items-center gap-2">{label}</span>
+      {pending ? (
+        <Spinner label="Switching organization" />
+      ) : (
+        <ChevronsUpDown aria-hidden="true" className="text-muted-foreground" />
+      )}
+    </>
+  );
+  const triggerAttrs = {
+    variant: "outline",
+    "data-slot": "org-switcher",
+    "aria-label": `Organization: ${currentName}`,
+    "aria-busy": pending || undefined,
+    disabled: pending,
+    className: cn("max-w-56 min-w-0 justify-between", className),
+  } as const;
+
+  if (!Popup) {
+    return (
+      <Button type="button" {...triggerAttrs} {...triggerProps}>
+        {face}
+      </Button>
+    );
+  }
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button
-          variant="outline"
-          data-slot="org-switcher"
-          aria-label={`Organization: ${currentName}`}
-          aria-busy={pending || undefined}
-          disabled={pending}
-          className={cn("max-w-56 min-w-0 justify-between", className)}
-        >
-          <span className="flex min-w-0 items-center gap-2">{label}</span>
-          {pending ? (
-            <Spinner label="Switching organization" />
-          ) : (
-            <ChevronsUpDown aria-hidden="true" className="text-muted-foreground" />
-          )}
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-64">
-        <DropdownMenuLabel className="text-xs font-medium text-muted-foreground">Switch organization</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        <DropdownMenuRadioGroup
-          value={currentOrgId}
-          onValueChange={(orgId) => {
-            if (orgId === currentOrgId) return;
-            startTransition(async () => {
-              await onSwitch(orgId);
-            });
-          }}
-        >
-          {orgs.map((org) => (
-            <DropdownMenuRadioItem key={org.id} value={org.id} className="items-start">
-              <span className="flex min-w-0 flex-col">
-                <span className="truncate">{org.name}</span>
-                {org.role ? <span className="text-xs text-muted-foreground">{org.role}</span> : null}
-              </span>
-            </DropdownMenuRadioItem>
-          ))}
-        </DropdownMenuRadioGroup>
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Popup
+      openedWith={openedWith}
+      trigger={<Button {...triggerAttrs}>{face}</Button>}
+      currentOrgId={currentOrgId}
+      orgs={orgs}
+      onSelect={(orgId) => {
+        if (orgId === currentOrgId) return;
+        startTransition(async () => {
+          await onSwitch(orgId);
+        });
+      }}
+    />
   );
 }
 

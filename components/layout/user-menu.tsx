@@ -1,29 +1,21 @@
 "use client";
 
 import * as React from "react";
-import { LogOut } from "lucide-react";
 
 import { cn } from "@/lib/utils";
-import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
+import { loadOnce, useLazyMenu } from "@/components/layout/lazy-menu";
+import type { UserMenuPopupProps } from "@/components/layout/user-menu-popup";
 
 export interface UserMenuProps {
   name?: string | null;
   email: string;
   /** The user's role in the current organization. */
   role?: string;
-  /** Signs the user out: next-auth's signOut() from a client wrapper, or a server action. */
+  /** Signs the user out: a server action can be passed directly. Runs in a transition (the item is disabled meanwhile). */
   onSignOut: () => void | Promise<unknown>;
-  /** Extra menu items (e.g. a link to profile settings), rendered above "Sign out". */
-  children?: React.ReactNode;
+  /** Extra menu entries (e.g. the account page), rendered as links above "Sign out". */
+  links?: readonly { href: string; label: string }[];
   className?: string;
 }
 
@@ -41,48 +33,49 @@ export function initialsOf(nameOrEmail: string): string {
   );
 }
 
-function UserMenu({ name, email, role, onSignOut, children, className }: UserMenuProps) {
+// The menu itself (Radix DropdownMenu) loads on first open: see lazy-menu.ts.
+const loadPopup = loadOnce(() => import("@/components/layout/user-menu-popup").then((m) => m.UserMenuPopup));
+
+function UserMenu({ name, email, role, onSignOut, links = [], className }: UserMenuProps) {
   const [pending, startTransition] = React.useTransition();
+  const { Popup, openedWith, triggerProps } = useLazyMenu<UserMenuPopupProps>(loadPopup);
   const displayName = name?.trim() || email;
 
+  const face = (
+    <>
+      <span
+        aria-hidden="true"
+        className="flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground"
+      >
+        {initialsOf(displayName)}
+      </span>
+      <span className="sr-only max-w-40 truncate sm:not-sr-only">{displayName}</span>
+    </>
+  );
+  const triggerClass = cn("h-9 gap-2 px-1.5 sm:px-2", className);
+
+  if (!Popup) {
+    return (
+      <Button type="button" variant="ghost" data-slot="user-menu" className={triggerClass} {...triggerProps}>
+        {face}
+      </Button>
+    );
+  }
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" data-slot="user-menu" className={cn("h-9 gap-2 px-1.5 sm:px-2", className)}>
-          <span
-            aria-hidden="true"
-            className="flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground"
-          >
-            {initialsOf(displayName)}
-          </span>
-          <span className="sr-only max-w-40 truncate sm:not-sr-only">{displayName}</span>
+    <Popup
+      openedWith={openedWith}
+      trigger={
+        <Button variant="ghost" data-slot="user-menu" className={triggerClass}>
+          {face}
         </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-64">
-        <DropdownMenuLabel className="flex flex-col gap-1 font-normal">
-          <span className="truncate text-sm font-medium text-foreground">{displayName}</span>
-          {name?.trim() ? <span className="truncate text-xs text-muted-foreground">{email}</span> : null}
-          {role ? (
-            <Badge tone="neutral" className="mt-1">
-              {role}
-            </Badge>
-          ) : null}
-        </DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {children}
-        <DropdownMenuItem
-          disabled={pending}
-          onSelect={() => {
-            startTransition(async () => {
-              await onSignOut();
-            });
-          }}
-        >
-          <LogOut aria-hidden="true" />
-          Sign out
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+      }
+      displayName={displayName}
+      email={name?.trim() ? email : null}
+      role={role}
+      links={links}
+      pending={pending}
+      onSignOut={() => startTransition(async () => void (await onSignOut()))}
+    />
   );
 }
 

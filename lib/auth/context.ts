@@ -24,8 +24,11 @@ export type OrgContext = {
   memberships: { orgId: string; orgName: string; role: Role }[];
 };
 
-/** The signed-in user for this request, or null. The session row is checked on every request. */
-export const currentUser = cache(async (): Promise<{ user: SessionUser; sid: string } | null> => {
+/**
+ * The session row id the request's session cookie names (a signed JWT), or null. Not a check that the session is
+ * still open: currentUser() does that.
+ */
+export const sessionIdFromCookie = cache(async (): Promise<string | null> => {
   const c = await cookies();
   const token = await getToken({
     // Cookie only: the Authorization-header fallback of getToken is not a way into the portal.
@@ -33,9 +36,15 @@ export const currentUser = cache(async (): Promise<{ user: SessionUser; sid: str
     secret: env().NEXTAUTH_SECRET,
     cookieName: authCookies().sessionToken.name,
   });
-  if (!token?.sid) return null;
-  const user = await validateSession(db(), token.sid, sessionPolicy());
-  return user ? { user, sid: token.sid } : null;
+  return typeof token?.sid === "string" && token.sid ? token.sid : null;
+});
+
+/** The signed-in user for this request, or null. The session row is checked on every request. */
+export const currentUser = cache(async (): Promise<{ user: SessionUser; sid: string } | null> => {
+  const sid = await sessionIdFromCookie();
+  if (!sid) return null;
+  const user = await validateSession(db(), sid, sessionPolicy());
+  return user ? { user, sid } : null;
 });
 
 /**

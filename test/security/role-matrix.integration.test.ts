@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Role } from "@/generated/prisma/enums";
 import type { OrgContext } from "@/lib/auth/context";
+import { authCookies } from "@/lib/auth/cookies";
 import { can, PERMISSIONS, ROLES, type Permission } from "@/lib/auth/permissions";
 import { useDb } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
@@ -18,6 +19,7 @@ vi.mock("@/lib/auth/context", () => ({
   ORG_COOKIE: "cd_org",
   currentContext: async () => context.current,
   currentUser: async () => (context.current ? { user: context.current.user, sid: context.current.sid } : null),
+  sessionIdFromCookie: async () => context.current?.sid ?? null,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 // The job queue (pg-boss) needs a PostgreSQL server; jobs an action enqueues are recorded instead.
@@ -133,9 +135,9 @@ describe("role matrix", () => {
     expect([...READ_ONLY, ...SELF_SERVICE].filter((n) => !names.has(n))).toEqual([]);
   });
 
-  it("the two actions without a gate act on the signed-in user only", async () => {
+  it("the actions without a gate act on the signed-in user only", async () => {
     const ungated = actions.filter((a) => !a.meta).map((a) => a.exportName).sort();
-    expect(ungated).toEqual(["createOrganizationAction", "switchOrganizationAction"]);
+    expect(ungated).toEqual(["createOrganizationAction", "signOutAction", "switchOrganizationAction"]);
     const sw = actions.find((a) => a.exportName === "switchOrganizationAction")!.fn;
     const create = actions.find((a) => a.exportName === "createOrganizationAction")!.fn;
     const other = await (await import("@/test/factories")).makeOrg(k.db, "Role Matrix Other Org");
@@ -162,5 +164,34 @@ describe("role matrix", () => {
     const m = await k.db.membership.findUniqueOrThrow({ where: { userId_orgId: { userId: members.VIEWER.user.id, orgId: r.data.orgId } } });
     expect(m.role).toBe("OWNER");
     expect(await k.db.membership.count({ where: { orgId: r.data.orgId } })).toBe(1);
+  });
+
+  it("signing out ends the caller's session only, and expires its cookie whatever the role or hold", async () => {
+    const signOut = actions.find((a) => a.exportName === "signOutAction")!.fn;
+    const cookie = authCookies().sessionToken.name;
+    const now = new Date();
+    const open = (userId: string) =>
+      k.db.authSession.create({ data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + 3_600_000) } });
+    for (const role of ROLES) {
+      const mine = await open(members[role].user.id);
+      const other = await open(members[role].user.id);
+      // Held at a password change: signing out is still open to them.
+      context.current = { ...members[role], sid: mine.id, user: { ...members[role].user, mustChangePassword: role === "VIEWER" } };
+      jar.clear();
+      jar.set(cookie, "jwt").set(`${cookie}.0`, "jwt-chunk").set("cd_org", k.org.org.id);
+      await expect(signOut(undefined)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;\/sign-in;/) });
+      expect((await k.db.authSession.findUniqueOrThrow({ where: { id: mine.id } })).revokedAt).not.toBeNull();
+      // Their session in another browser stays open (that is "Sign out everywhere", on the Account page).
+      expect((await k.db.authSession.findUniqueOrThrow({ where: { id: other.id } })).revokedAt).toBeNull();
+      expect(jar.get(cookie)).toBe("");
+      expect(jar.get(`${cookie}.0`)).toBe("");
+      expect(jar.get("cd_org")).toBe(k.org.org.id);
+    }
+    // Without a session there is nothing to revoke; the stale cookie is still expired.
+    context.current = null;
+    jar.clear();
+    jar.set(cookie, "stale");
+    await expect(signOut(undefined)).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;\w+;\/sign-in;/) });
+    expect(jar.get(cookie)).toBe("");
   });
 });

@@ -1,12 +1,10 @@
 "use client";
-import Link from "next/link";
-import { signOut } from "next-auth/react";
 import { toast } from "sonner";
 import { AppShell } from "@/components/layout/app-shell";
 import { OrgSwitcher } from "@/components/layout/org-switcher";
 import type { NavItem } from "@/components/layout/sidebar-nav";
 import { UserMenu } from "@/components/layout/user-menu";
-import { DropdownMenuItem } from "@/components/ui/dropdown-menu";
+import { signOutAction } from "@/lib/auth/actions";
 import { switchOrganizationAction } from "@/lib/organizations/actions";
 
 type Props = {
@@ -19,6 +17,11 @@ type Props = {
   banner: React.ReactNode;
   children: React.ReactNode;
 };
+
+const ACCOUNT_LINKS = [
+  { href: "/account", label: "Account" },
+  { href: "/organizations/new", label: "New organization…" },
+];
 
 export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, children }: Props) {
   return (
@@ -37,14 +40,13 @@ export function PortalShell({ nav, user, roleLabel, currentOrgId, orgs, banner, 
               else window.location.reload();
             }}
           />
-          <UserMenu name={user.name} email={user.email} role={roleLabel} onSignOut={() => signOut({ callbackUrl: "/sign-in" })}>
-            <DropdownMenuItem asChild>
-              <Link href="/account">Account</Link>
-            </DropdownMenuItem>
-            <DropdownMenuItem asChild>
-              <Link href="/organizations/new">New organization…</Link>
-            </DropdownMenuItem>
-          </UserMenu>
+          <UserMenu
+            name={user.name}
+            email={user.email}
+            role={roleLabel}
+            links={ACCOUNT_LINKS}
+            onSignOut={signOutAction}
+          />
         </>
       }
     >

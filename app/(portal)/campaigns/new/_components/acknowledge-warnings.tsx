@@ -3,8 +3,8 @@ import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { acknowledge, findingKey, matchAcknowledgements, withdraw, type Acknowledgement, type Finding } from "@/lib/campaigns/lint";
-import { ACK_REASON_MIN } from "@/lib/campaigns/lint/acknowledge";
+import { ACK_REASON_MIN, acknowledge, findingKey, matchAcknowledgements, withdraw, type Acknowledgement } from "@/lib/campaigns/lint/acknowledge";
+import type { Finding } from "@/lib/campaigns/lint/types";
 
 /**
  * The review step's warnings, each of which the user may acknowledge with a short reason before

@@ -1,17 +1,16 @@
 "use client";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useQuery } from "@tanstack/react-query";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
-import { FileDropZone } from "@/components/form/file-drop-zone";
 import { Stepper } from "@/components/form/stepper";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -20,17 +19,49 @@ import { brandQualificationsAction, qualificationAction, saveCampaignDraftAction
 import { carrierRows, contentRequirements, defaultKeywordMessages, NO_RESELLER, requiredSamples, type BrandEligibility } from "@/lib/campaigns/builder";
 import { composeMessageFlow } from "@/lib/campaigns/consent";
 import { campaignFee, formatMoney } from "@/lib/campaigns/labels";
-import { hasBlockingFindings, lintCampaign, type Finding } from "@/lib/campaigns/lint";
+import type { Finding } from "@/lib/campaigns/lint/types";
 import type { BuilderStep, CampaignDraftData } from "@/lib/campaigns/schemas";
 import type { UsecaseInfo } from "@/lib/campaigns/usecases";
 import { acceptedExtensions, formatBytes, KIND_RULES } from "@/lib/evidence/kinds";
 import { SAMPLE_KEYS, type BuilderValues } from "./builder-values";
-import { ConsentBuilder } from "./consent-builder";
 import { FieldFindings, findingsFor } from "./findings";
-import { AcknowledgeWarnings } from "./acknowledge-warnings";
-import { PublishedPagesCheck } from "./published-pages";
 import { QualificationMatrix } from "./qualification-matrix";
-import { ResellerPicker, type BuilderResellers } from "./reseller-picker";
+import type { BuilderResellers } from "./reseller-picker";
+
+// Parts of the later steps, and the compliance rules, are fetched after the page is interactive rather than with it
+// (issue 18: first-load JS): the first step shown is usually the brand, which needs none of them. A draft resumed
+// on a later step still renders them on the server.
+const ConsentBuilder = dynamic(() => import("./consent-builder").then((m) => m.ConsentBuilder));
+const FileDropZone = dynamic(() => import("@/components/form/file-drop-zone").then((m) => m.FileDropZone));
+const AcknowledgeWarnings = dynamic(() => import("./acknowledge-warnings").then((m) => m.AcknowledgeWarnings));
+const PublishedPagesCheck = dynamic(() => import("./published-pages").then((m) => m.PublishedPagesCheck));
+const ResellerPicker = dynamic(() => import("./reseller-picker").then((m) => m.ResellerPicker));
+// Radix Checkbox: from the sub-use cases step on. Until it is here (a moment after hydration) a box of its size holds its place.
+const Checkbox = dynamic(() => import("@/components/ui/checkbox").then((m) => m.Checkbox), {
+  loading: () => <span aria-hidden="true" className="inline-block size-4 shrink-0 rounded-[4px] border border-input" />,
+});
+/** Fetched ahead once the page is interactive, so reaching the content or review step does not wait for them. */
+function preloadLaterSteps() {
+  for (const p of [
+    import("@/components/ui/checkbox"), import("./reseller-picker"), import("./consent-builder"), import("@/components/form/file-drop-zone"),
+    import("./acknowledge-warnings"), import("./published-pages"),
+  ]) {
+    p.catch(() => undefined);
+  }
+}
+
+type LintEngine = typeof import("@/lib/campaigns/lint/engine");
+let lintEngine: Promise<LintEngine> | null = null;
+/** The compliance rules (a pure module, the largest part of the builder's code), fetched once; a failed fetch is tried again. */
+function loadLintEngine(): Promise<LintEngine> {
+  if (!lintEngine) {
+    lintEngine = import("@/lib/campaigns/lint/engine");
+    lintEngine.catch(() => {
+      lintEngine = null;
+    });
+  }
+  return lintEngine;
+}
 
 export type BuilderBrand = {
   brandId: string;
@@ -130,6 +161,21 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
   const [submitError, setSubmitError] = useState<{ message: string; fields: Record<string, string> } | null>(null);
   const [extraSamples, setExtraSamples] = useState(0);
   const step = STEPS[stepIndex]!.id;
+  // The compliance check runs once its rules are here (right after hydration); until then it has no findings, and
+  // submitting waits for it.
+  const [lint, setLint] = useState<{ engine: LintEngine } | { error: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    preloadLaterSteps();
+    loadLintEngine().then(
+      (engine) => live && setLint({ engine }),
+      () => live && setLint({ error: "The compliance check could not be loaded. Reload the page to run it." }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const engine = lint && "engine" in lint ? lint.engine : null;
 
   const brand = brands.find((b) => b.brandId === values.brandId);
   const usecase = usecases.find((u) => u.usecase === values.usecase);
@@ -157,16 +203,16 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
   const sampleFields = Math.min(5, Math.max(samplesNeeded, lastFilled, filledSamples) + extraSamples);
 
   const findings: Finding[] = useMemo(() => {
-    if (!values.brandId || !values.usecase) return [];
+    if (!engine || !values.brandId || !values.usecase) return [];
     const data = toDraftData(values);
-    return lintCampaign({
+    return engine.lintCampaign({
       brand: { displayName: brand?.displayName, companyName: brand?.companyName, entityType: brand?.entityType, website: brand?.website },
       campaign: { ...data, subUsecases: data.subUsecases ?? [] },
       mno: qual.data?.mnoMetadata ?? null,
       usecaseLimits: { minSubUsecases: minSub, maxSubUsecases: maxSub },
       consent: values.consent as never,
     });
-  }, [values, brand, qual.data, minSub, maxSub]);
+  }, [engine, values, brand, qual.data, minSub, maxSub]);
   const at = (...fields: string[]) => findingsFor(findings, fields);
   const blocking = findings.filter((f) => f.severity === "block");
   // The first blocking finding of a field is its error (aria-invalid, next to the control); the rest list below it.
@@ -255,7 +301,8 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
 
   const submit = async () => {
     setSubmitError(null);
-    if (hasBlockingFindings(findings)) return toast.error("Fix the problems marked “Blocks submit” first.");
+    if (!engine) return toast.error(lint && "error" in lint ? lint.error : "The compliance check is still loading.");
+    if (engine.hasBlockingFindings(findings)) return toast.error("Fix the problems marked “Blocks submit” first.");
     if (!values.termsAndConditions) return toast.error("Accept the registry's campaign terms first.");
     setSubmitting(true);
     try {
@@ -554,7 +601,9 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
                 <CardHeader>
                   <CardTitle asChild><h3 id={`${id}-findings`}>Compliance check</h3></CardTitle>
                   <CardDescription>
-                    {blocking.length
+                    {!engine
+                      ? lint && "error" in lint ? lint.error : "Loading the compliance check…"
+                      : blocking.length
                       ? `${blocking.length} problem${blocking.length === 1 ? "" : "s"} would get this campaign rejected. Submit stays off until they are fixed.`
                       : findings.length ? "Nothing blocks submission. Read the warnings: each one is a published reason for rejection." : "No findings."}
                   </CardDescription>
@@ -606,7 +655,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
                     )}
                   />
                   <div>
-                    <Button type="button" onClick={submit} disabled={submitting || blocking.length > 0 || !values.termsAndConditions || !qual.data}>
+                    <Button type="button" onClick={submit} disabled={submitting || !engine || blocking.length > 0 || !values.termsAndConditions || !qual.data}>
                       {submitting ? "Submitting…" : fee ? `Submit and pay ${formatMoney(fee.amount)}/${fee.per}` : "Submit"}
                     </Button>
                   </div>
@@ -632,7 +681,7 @@ export function CampaignBuilder({ brands, usecases, resellers, draft, mmsUnavail
               <p>Fee: {formatMoney(qual.data.monthlyFee)} a month</p>
             </>
           ) : null}
-          {values.brandId && values.usecase && stepIndex >= 3 ? (
+          {engine && values.brandId && values.usecase && stepIndex >= 3 ? (
             <p aria-live="polite">
               Check: <Badge tone={blocking.length ? "danger" : "success"}>{blocking.length} blocking</Badge>{" "}
               <Badge tone="warning">{findings.filter((f) => f.severity === "warn").length} warnings</Badge>

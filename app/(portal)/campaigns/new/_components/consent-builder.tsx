@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { CONSENT_LOCATION_LABELS, CONSENT_METHOD_LABELS, CONSENT_METHODS, MESSAGE_FLOW_MAX, MESSAGE_FLOW_MIN, composeMessageFlow, needsEvidence, type ConsentMethod } from "@/lib/campaigns/consent";
-import type { Finding } from "@/lib/campaigns/lint";
+import type { Finding } from "@/lib/campaigns/lint/types";
 import type { BuilderValues } from "./builder-values";
 import { FieldFindings } from "./findings";
 import { VonageMessageFlowPreview } from "./vonage-flow-preview";

@@ -1,6 +1,6 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
-import type { Finding } from "@/lib/campaigns/lint";
+import type { Finding } from "@/lib/campaigns/lint/types";
 import { cn } from "@/lib/utils";
 
 const TONE = { block: "danger", warn: "warning", info: "info" } as const;
