@@ -94,7 +94,7 @@ const CAMPAIGN_COLUMNS = [
 /**
  * The export's SELECT: one text column per report column, in the report's order.
  *
- * Shaped for 100k-row exports (docs/performance.md, "CSV export"): the matching campaigns are joined to their
+ * Shaped for 100k-row exports (docs/performance.md, "At 100k campaigns"): the matching campaigns are joined to their
  * carrier operations and grouped by campaign in one pass, so PostgreSQL can hash-join the whole set (or look a few
  * campaigns up by index for a narrow filter) instead of running one aggregate per campaign. Carriers outside
  * KNOWN_MNOS are only counted in that pass; a campaign that has some looks them up in order (an ordered aggregate

@@ -35,7 +35,7 @@ type CopySubmittable = {
 
 /**
  * Planner settings for the one export statement. JIT compiling a long export's expressions cost more than it
- * saved (4.7 s of a 7.1 s query at 100k campaigns on the 2-core dev box; docs/performance.md, "CSV export"), and the
+ * saved (4.7 s of a 7.1 s query at 100k campaigns on the 2-core dev box; docs/performance.md, "At 100k campaigns"), and the
  * default 4 MB work_mem sends the final sort of a large export to disk. SET LOCAL lasts until the end of the
  * transaction, and a simple query holding several statements is one implicit transaction, so the settings end
  * with the COPY (or its error) and the client goes back to the pool as it came.
