@@ -21,7 +21,7 @@ function condition(w: Record<string, unknown>, columns: KeysetColumns, bind: (v:
   const out: string[] = [];
   for (const [field, v] of Object.entries(w)) {
     if (field === "AND" || field === "OR") {
-      const parts = (v as Record<string, unknown>[]).map((x) => condition(x, columns, bind)).map((c) => (c.length ? c.join(" AND ") : "true"));
+      const parts = (v as Record<string, unknown>[]).map((x) => condition(x, columns, bind)).map((c) => (c.length > 1 ? `(${c.join(" AND ")})` : (c[0] ?? "true")));
       if (parts.length) out.push(`(${parts.join(field === "AND" ? " AND " : " OR ")})`);
       continue;
     }
