@@ -8,7 +8,7 @@
 // throwaway database is created and dropped. BENCH_ROWS changes the row count.
 import { performance } from "node:perf_hooks";
 import type pg from "pg";
-import { copyStatement, csvHead } from "@/lib/csv";
+import { COPY_SETTINGS, copyStatement, csvHead } from "@/lib/csv";
 import { exportBody } from "@/lib/reports/export";
 // The campaigns report itself, not the registry: the registry also holds reports whose modules are server-only.
 import { campaignsReport } from "@/lib/reports/campaigns";
@@ -123,7 +123,7 @@ try {
     }
     return { bytes, rows: lines - 1, firstByteMs, firstRowMs };
   };
-  // PostgreSQL's own COPY of the very SELECT the export streams, on a client of the same pool.
+  // PostgreSQL's own COPY of the very SELECT the export streams, with the same settings, on a client of the same pool.
   const select = report.copySelect!(org.id, {}, now);
   const copyOnce = async () => {
     const client = await b.pool.connect();
@@ -135,8 +135,17 @@ try {
   };
 
   if (process.env.BENCH_EXPLAIN) {
-    const plan = await b.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${select}`);
-    console.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
+    // Planned under the export's own settings (COPY_SETTINGS), which SET LOCAL keeps inside this transaction.
+    const client = await b.pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(COPY_SETTINGS);
+      const plan = await client.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${select}`);
+      await client.query("COMMIT");
+      console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"));
+    } finally {
+      client.release();
+    }
   }
   await exportOnce(); // warm-up: plans, JIT, connections
   await copyOnce();

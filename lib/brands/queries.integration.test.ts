@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { brandTagOptions, getBrand, listBrandFacets, listBrands } from "@/lib/brands/queries";
-import { parseBrandFilters } from "@/lib/brands/search-params";
+import { brandKeysetOrder, brandListSelect, brandListWhere, brandTagOptions, getBrand, listBrandFacets, listBrands } from "@/lib/brands/queries";
+import { brandCursor, brandCursorScope, parseBrandFilters } from "@/lib/brands/search-params";
+import { keysetPage, pageCursors } from "@/lib/pagination/keyset";
+import { tagsOf } from "@/lib/tags/values";
 import { brandsReport } from "@/lib/reports/brands";
 import { createTestDb, type TestDb } from "@/test/db";
 import { makeOrg } from "@/test/factories";
@@ -142,6 +144,81 @@ describe("tags", () => {
       for await (const batch of brandsReport.batches(t.db, orgA, brandsReport.parseFilter(raw), 1)) exported.push(...batch.map((x) => x.brandId));
       expect(exported, JSON.stringify(raw)).toEqual(ids(await list(orgA, raw)));
     }
+  });
+});
+
+/**
+ * The list as it was read through Prisma before listBrands took one raw query per segment (lib/brands/queries.ts):
+ * brandListWhere, the keyset segments, then a campaign-count groupBy over the page's brands.
+ */
+async function listViaPrisma(orgId: string, params: Record<string, string>, pageSize: number) {
+  const f = parseBrandFilters(params);
+  const w = brandListWhere(orgId, f);
+  const order = brandKeysetOrder(f);
+  type Row = Awaited<ReturnType<typeof t.db.brand.findMany<{ select: typeof brandListSelect }>>>[number];
+  const keyOf = (r: Row) => ({ key: r[order.key as "displayName" | "identityStatus" | "registryCreatedAt"], id: r.brandId });
+  const page = await keysetPage(order, brandCursor(f), pageSize, (q) =>
+    t.db.brand.findMany({ where: { AND: [w, q.where] }, orderBy: q.orderBy, take: q.take, select: brandListSelect }), keyOf);
+  const counts = await t.db.campaign.groupBy({ by: ["brandId"], where: { orgId, deletedAt: null, brandId: { in: page.rows.map((r) => r.brandId) } }, _count: { _all: true } });
+  const byBrand = new Map(counts.map((c) => [c.brandId, c._count._all]));
+  return {
+    rows: page.rows.map(({ data, ...r }) => ({ ...r, tags: tagsOf(data), campaigns: byBrand.get(r.brandId) ?? 0 })),
+    total: await t.db.brand.count({ where: w }),
+    pageSize,
+    hasPrevious: page.hasPrevious,
+    cursors: pageCursors(brandCursorScope(f), page, keyOf),
+  };
+}
+
+describe("listBrands against its Prisma form", () => {
+  let orgC: string;
+  beforeAll(async () => {
+    orgC = (await makeOrg(t.db)).org.id;
+    const names = ["Zed", "alpha", "Alpha", "ålpha", "100% _done_", "back\\slash", "it's", "", "Café", "beta"];
+    for (let i = 0; i < 37; i++) {
+      await t.db.brand.create({
+        data: {
+          orgId: orgC, brandId: `BC${String(i).padStart(3, "0")}`, confirmedAt: new Date(),
+          // Ties on every sort key, and rows without one, so pages break inside runs of equal values and at the nulls.
+          displayName: i % 7 === 3 ? null : names[i % names.length]!,
+          companyName: i % 4 === 0 ? null : `Co ${i % 5}`,
+          identityStatus: i % 6 === 5 ? null : ["VERIFIED", "UNVERIFIED", "SELF_DECLARED"][i % 3]!,
+          registryCreatedAt: i % 9 === 8 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 11), 0, 0, 0, i % 4)),
+          entityType: ["PRIVATE_PROFIT", "NON_PROFIT"][i % 2]!, status: i % 10 === 9 ? "DELETED" : "ACTIVE", vertical: ["RETAIL", "HEALTHCARE"][i % 2]!,
+          referenceId: i % 3 === 0 ? `ref-${i}` : null, vettingScore: i % 5 === 0 ? null : i * 3, country: "US", mock: i % 8 === 0,
+          data: i % 3 === 0 ? { tag: ["alpha", "beta"] } : i % 3 === 1 ? { tag: ["beta"], nested: { n: i } } : { tag: "alpha" },
+          deletedAt: i % 12 === 11 ? new Date(Date.UTC(2026, 5, 1)) : null,
+        },
+      });
+      for (let k = 0; k < i % 4; k++) {
+        await t.db.campaign.create({ data: { orgId: orgC, campaignId: `CC${i}-${k}`, brandId: `BC${String(i).padStart(3, "0")}`, data: {}, confirmedAt: new Date(), deletedAt: k === 2 ? new Date() : null } });
+      }
+    }
+  });
+
+  const cases: Record<string, string>[] = [
+    {}, { sort: "created", dir: "asc" }, { sort: "displayName" }, { sort: "displayName", dir: "desc" }, { sort: "identityStatus" },
+    { sort: "identityStatus", dir: "desc" }, { deleted: "1" }, { status: "DELETED" }, { q: "alpha" }, { q: "%" }, { q: "_" }, { q: "\\" },
+    { q: "ref" }, { tag: "alpha" }, { tag: "beta", sort: "displayName" }, { identityStatus: "UNVERIFIED", entityType: "NON_PROFIT" }, { vertical: "RETAIL", deleted: "1" },
+  ];
+  it.each(cases.map((c) => [JSON.stringify(c), c] as const))("reads every page forward and back the same way for %s", async (_, params) => {
+    let raw = await listBrands(t.db, orgC, parseBrandFilters(params), 4);
+    expect(raw).toEqual(await listViaPrisma(orgC, params, 4));
+    const seen: string[] = raw.rows.map((r) => r.brandId);
+    let pages = 1;
+    while (raw.cursors.next) {
+      const next = { ...params, cursor: raw.cursors.next };
+      raw = await listBrands(t.db, orgC, parseBrandFilters(next), 4);
+      expect(raw).toEqual(await listViaPrisma(orgC, next, 4));
+      seen.push(...raw.rows.map((r) => r.brandId));
+      pages++;
+      if (raw.cursors.previous) {
+        const back = { ...params, cursor: raw.cursors.previous };
+        expect(await listBrands(t.db, orgC, parseBrandFilters(back), 4)).toEqual(await listViaPrisma(orgC, back, 4));
+      }
+    }
+    expect(seen).toHaveLength(raw.total);
+    if (!Object.keys(params).some((k) => ["q", "tag", "identityStatus", "vertical", "status"].includes(k))) expect(pages).toBeGreaterThan(3);
   });
 });
 

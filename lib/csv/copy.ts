@@ -33,7 +33,17 @@ type CopySubmittable = {
   handleEmptyQuery(): void;
 };
 
-export const copyStatement = (select: string) => `COPY (${select}) TO STDOUT WITH (FORMAT csv)`;
+/**
+ * Planner settings for the one export statement. JIT compiling a long export's expressions cost more than it
+ * saved (4.7 s of a 7.1 s query at 100k campaigns on the 2-core dev box; docs/performance.md, "At 100k campaigns"), and the
+ * default 4 MB work_mem sends the final sort of a large export to disk. SET LOCAL lasts until the end of the
+ * transaction, and a simple query holding several statements is one implicit transaction, so the settings end
+ * with the COPY (or its error) and the client goes back to the pool as it came.
+ */
+export const COPY_SETTINGS = "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'";
+
+/** The text sent for an export: COPY_SETTINGS, then the COPY, in one simple query (one round trip). */
+export const copyStatement = (select: string) => `${COPY_SETTINGS}; COPY (${select}) TO STDOUT WITH (FORMAT csv)`;
 
 export function copyCsvStream({ pool, select, head, onError, chunkSize }: CopyCsvOptions): ReadableStream<Uint8Array> {
   let client: pg.PoolClient | null = null;
@@ -102,7 +112,7 @@ export function copyCsvStream({ pool, select, head, onError, chunkSize }: CopyCs
           handleCopyData(msg) {
             if (!finished) writer.write(msg.chunk);
           },
-          handleCommandComplete() {},
+          handleCommandComplete() {}, // one per statement: the SETs, then the COPY
           // node-postgres drops the query on an error (its ReadyForQuery then goes to nobody), so this ends the stream.
           // An error the server reported leaves the connection usable; any other (the socket failed) does not.
           handleError(e) {

@@ -158,6 +158,28 @@ describe("campaigns export: COPY path against the Prisma path", () => {
   });
 });
 
+describe("the export statement's settings", () => {
+  it("hold for the COPY and are gone from every pooled client afterwards", async () => {
+    const head = new Uint8Array();
+    const s = copyCsvStream({ pool: t.pool, select: "SELECT current_setting('jit'), current_setting('work_mem')", head });
+    expect((await bytes(s)).toString("utf8")).toBe("off,64MB\r\n");
+    // A failed COPY ends its implicit transaction too.
+    await expect(bytes(copyCsvStream({ pool: t.pool, select: "SELECT 1/0", head }))).rejects.toThrow(/division by zero/);
+    const clients = await Promise.all(Array.from({ length: Math.max(1, t.pool.idleCount) }, () => t.pool.connect()));
+    try {
+      for (const c of clients) {
+        const { rows } = await c.query<{ work_mem: string; tx: string }>(
+          "SELECT current_setting('work_mem') AS work_mem, CASE WHEN now() = statement_timestamp() THEN 'none' ELSE 'open' END AS tx",
+        );
+        expect(rows[0]!.work_mem).not.toBe("64MB");
+        expect(rows[0]!.tx).toBe("none");
+      }
+    } finally {
+      for (const c of clients) c.release();
+    }
+  });
+});
+
 describe("an aborted download", () => {
   it("stops the COPY and leaves no client checked out of the pool", async () => {
     await t.db.$executeRawUnsafe(
@@ -177,7 +199,7 @@ describe("an aborted download", () => {
     for (let i = 0; i < 50; i++) {
       const { rows } = await t.pool.query<{ n: number }>(
         t.kind === "postgresql"
-          ? `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'COPY (SELECT%' AND pid <> pg_backend_pid()`
+          ? `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE '%COPY (SELECT%' AND pid <> pg_backend_pid()`
           : "SELECT 0 AS n",
       );
       if (rows[0]!.n === 0) break;
