@@ -1,7 +1,8 @@
 // `npm test`: every check the project has, in order of cost, with one summary line at the end.
-//   lint → types → unit + integration (PGlite) → integration again on PostgreSQL (TEST_DATABASE_URL) beside the
-//   short chaos run → production build → Playwright journeys in Debian's Chromium
-// Stops at the first failing stage. Set TEST_SKIP_E2E=1 to stop after the integration tests.
+//   lint → types → unit + integration (PGlite) → then two lanes side by side:
+//     integration again on PostgreSQL (TEST_DATABASE_URL) → the short chaos run
+//     production build → Playwright journeys in Debian's Chromium
+// Stops at the first failing stage (the other lane finishes first). Set TEST_SKIP_E2E=1 to leave out the browser lane.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,13 +23,15 @@ function stage(name, cmd, args, extraEnv = {}) {
 }
 
 /**
- * Stages that share nothing (their own databases, processes and ports) run side by side: each one's output goes
- * to its own log, printed whole when it ends, so the two never interleave.
+ * Lanes that share nothing (their own databases, processes and ports) run side by side; the stages of one lane run
+ * one after another, and a lane stops at its first failing stage. Each stage's output goes to its own log, printed
+ * whole when the stage ends, so lanes never interleave.
  */
-async function parallelStages(stages) {
-  const results = await Promise.all(stages.map(({ name, cmd, args, extraEnv = {} }) => new Promise((resolve) => {
+async function parallelLanes(lanes) {
+  const runStage = ({ name, cmd, args, extraEnv = {}, before }) => new Promise((resolve) => {
+    if (before && !before()) return resolve(false);
     const started = Date.now();
-    const log = path.join(out, `${name.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}.log`);
+    const log = path.join(out, `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase()}.log`);
     const fd = fs.openSync(log, "w");
     const child = spawn(cmd, args, { stdio: ["ignore", fd, fd], env: { ...env, ...extraEnv } });
     child.on("close", (code) => {
@@ -38,7 +41,11 @@ async function parallelStages(stages) {
       console.log(`━━ ${name}: ${code === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       resolve(code === 0);
     });
-  })));
+  });
+  const results = await Promise.all(lanes.map(async (stages) => {
+    for (const st of stages) if (!(await runStage(st))) return false;
+    return true;
+  }));
   return results.every(Boolean);
 }
 
@@ -98,28 +105,30 @@ console.log(`━━ unit + integration (PGlite): ${unitOk ? "ok" : "FAILED"}`);
 countVitest(path.join(out, "vitest-pglite.json"));
 if (!unitOk) finish(false);
 
-// The integration suite again on PostgreSQL (TEST_DATABASE_URL), next to the short crash-and-fault run: real
-// worker, creator and sandbox processes on a PostgreSQL cluster of its own (test/chaos), which needs PostgreSQL's
-// server binaries, not a running server. Each has its own databases, so they run at the same time.
-const later = [];
+// The integration suite again on PostgreSQL (TEST_DATABASE_URL), then the short crash-and-fault run: real worker,
+// creator and sandbox processes on a PostgreSQL cluster of its own (test/chaos), which needs PostgreSQL's server
+// binaries, not a running server. They share nothing with the browser journeys, which run one at a time and leave
+// about half of two cores idle while they wait on the portal, so this lane runs beside the build and the journeys,
+// one test file at a time (with TEST_SKIP_E2E=1, at full width).
+const skipE2e = process.env.TEST_SKIP_E2E === "1";
+const width = skipE2e ? [] : ["--maxWorkers=1"];
+const dbLane = [];
 if (TEST_DATABASE_URL) {
-  later.push({ name: "integration (PostgreSQL)", cmd: bin("vitest"), args: ["run", "integration", "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--exclude", "test/security/fuzz-*", "--exclude", "test/chaos/**", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], extraEnv: { TEST_DATABASE_URL } });
+  dbLane.push({ name: "integration (PostgreSQL)", cmd: bin("vitest"), args: ["run", "integration", ...width, "--exclude", "test/tcr-sandbox/**", "--exclude", "sandbox/**", "--exclude", "test/security/fuzz-*", "--exclude", "test/chaos/**", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-postgres.json`], extraEnv: { TEST_DATABASE_URL } });
 } else {
   console.log("\n(TEST_DATABASE_URL is not set: database tests ran on PGlite only.)");
 }
 if (fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(path.join("/usr/lib/postgresql", v, "bin", "initdb")))) {
-  later.push({ name: "chaos (kill -9, faults, PostgreSQL restart)", cmd: bin("vitest"), args: ["run", "test/chaos", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-chaos.json`], extraEnv: { CHAOS: "1" } });
+  dbLane.push({ name: "chaos (kill -9, faults, PostgreSQL restart)", cmd: bin("vitest"), args: ["run", "test/chaos", "--reporter=default", "--reporter=json", `--outputFile.json=${out}/vitest-chaos.json`], extraEnv: { CHAOS: "1" } });
 } else {
   console.log("\n(PostgreSQL's server binaries are not installed: the chaos run was skipped.)");
 }
-const laterOk = await parallelStages(later);
+const browserLane = skipE2e ? [] : [
+  { name: "build", cmd: "npm", args: ["run", "-s", "build"], extraEnv: { NEXT_BUILD_SKIP_TYPECHECK: "1" } },
+  { name: "e2e (Playwright)", cmd: bin("playwright"), args: ["test", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` }, before: ensureChromium },
+];
+const lanesOk = await parallelLanes([dbLane, browserLane].filter((l) => l.length));
 countVitest(path.join(out, "vitest-postgres.json"));
 countVitest(path.join(out, "vitest-chaos.json"));
-if (!laterOk) finish(false);
-
-if (process.env.TEST_SKIP_E2E === "1") finish(true);
-if (!stage("build", "npm", ["run", "-s", "build"], { NEXT_BUILD_SKIP_TYPECHECK: "1" })) finish(false);
-if (!ensureChromium()) finish(false);
-const e2eOk = stage("e2e (Playwright)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${out}/playwright.json` });
 countPlaywright(path.join(out, "playwright.json"));
-finish(e2eOk);
+finish(lanesOk);
