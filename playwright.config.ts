@@ -14,7 +14,9 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
-  outputDir: "test-results",
+  // A subfolder: Playwright empties its output folder when it starts, and npm test's other lane keeps its logs and
+  // results in test-results/ while the journeys run.
+  outputDir: "test-results/playwright",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     ...devices["Desktop Chrome"],

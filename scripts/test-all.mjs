@@ -32,12 +32,15 @@ async function parallelLanes(lanes) {
     if (before && !before()) return resolve(false);
     const started = Date.now();
     const log = path.join(out, `${name.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "").toLowerCase()}.log`);
-    const fd = fs.openSync(log, "w");
+    const fd = fs.openSync(log, "w+");
     const child = spawn(cmd, args, { stdio: ["ignore", fd, fd], env: { ...env, ...extraEnv } });
     child.on("close", (code) => {
-      fs.closeSync(fd);
       console.log(`\n━━ ${name} ━━`);
-      process.stdout.write(fs.readFileSync(log, "utf8"));
+      // Read back through the descriptor: the output stays readable even if something removed the file meanwhile.
+      const text = Buffer.alloc(fs.fstatSync(fd).size);
+      fs.readSync(fd, text, 0, text.length, 0);
+      fs.closeSync(fd);
+      process.stdout.write(text);
       console.log(`━━ ${name}: ${code === 0 ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       resolve(code === 0);
     });
