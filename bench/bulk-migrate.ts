@@ -9,7 +9,8 @@
 //        its own database client, limiter and registry client and its own bulk job over count ÷ N campaigns, as
 //        N worker processes would run them. Counts the registry's 429 answers and the most writes that arrived
 //        in any window of the budget's length, which must never exceed the budget.
-// (in-process PGlite; TEST_DATABASE_URL for PostgreSQL)
+// (in-process PGlite; TEST_DATABASE_URL for PostgreSQL; --postgres: TEST_DATABASE_URL or else the local server, and
+// a "skipped" figure when neither answers)
 import { performance } from "node:perf_hooks";
 import { createBulkJob, runBulkJob } from "@/lib/migrations/bulk";
 import { reconcileOrg } from "@/lib/mirror/reconcile";
@@ -20,6 +21,7 @@ import { DbRateLimiter } from "@/lib/registry/limiter";
 import { InMemoryRateLimiter, TCR_DEFAULT_BUDGETS } from "@/lib/tcr/limiter";
 import { createSandbox } from "@/sandbox/server";
 import { createTestDb } from "@/test/db";
+import { preferLocalPostgres } from "./local-postgres";
 import { makeOrg } from "@/test/factories";
 
 // The bench builds its own database; these only satisfy lib/env.ts for the code under test.
@@ -37,6 +39,14 @@ const COUNT = Number(arg("--count") ?? 2000);
 const WORKERS = Number(arg("--workers") ?? 1);
 if (!Number.isInteger(WORKERS) || WORKERS < 1 || COUNT % WORKERS !== 0) throw new Error("--workers must divide --count");
 const MB = 1024 * 1024;
+if (process.argv.includes("--postgres")) {
+  await preferLocalPostgres();
+  if (!process.env.TEST_DATABASE_URL) {
+    console.log("left out: no PostgreSQL server answers (set TEST_DATABASE_URL)");
+    console.log(JSON.stringify({ bench: rateLimited ? "bulk-migrate-rate-limited" : "bulk-migrate", db: "postgresql", skipped: "no PostgreSQL server" }));
+    process.exit(0);
+  }
+}
 
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 25);
